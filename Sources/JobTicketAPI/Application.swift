@@ -1,0 +1,101 @@
+import HTTPServer
+import JobTicketCore
+
+/// The whole HTTP application as one responder: routing, the middleware chain, problem JSON for
+/// every error, `X-Request-Id` on every response, and one access-log line per request.
+///
+/// Tests call `respond(to:)` directly, without a socket.
+public struct Application: HTTPResponder {
+    public let router: Router
+    public let middleware: [any Middleware]
+    public let problems: ProblemRenderer
+    public let logger: Logger
+    public let clock: Clock
+    public let requestIds: RequestIDGenerator
+    /// Body limit for routes that do not set their own.
+    public let defaultBodyLimit: Int
+
+    public init(router: Router, middleware: [any Middleware] = [], publicURL: String, logger: Logger,
+                clock: Clock, requestIds: RequestIDGenerator, defaultBodyLimit: Int = 64 * 1024) {
+        self.router = router
+        self.middleware = middleware
+        self.problems = ProblemRenderer(publicURL: publicURL)
+        self.logger = logger
+        self.clock = clock
+        self.requestIds = requestIds
+        self.defaultBodyLimit = defaultBodyLimit
+    }
+
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        let started = clock.now()
+        let requestId = requestIds.id(for: request)
+        let annotations = RequestAnnotations()
+        var template = "-"
+        var response: HTTPResponse
+        switch router.match(method: request.method, path: request.path) {
+        case .found(let route, let parameters):
+            template = route.template
+            let context = RequestContext(requestId: requestId, routeTemplate: route.template, requirement: route.requirement,
+                                         parameters: parameters, annotations: annotations)
+            response = await run(route, request, context)
+        case .methodNotAllowed(let allowed):
+            let error = APIError(.methodNotAllowed, "\(request.method) is not allowed here; use \(allowed.joined(separator: ", ")).",
+                                 headers: HTTPHeaders([("Allow", allowed.joined(separator: ", "))]))
+            response = problems.response(error, instance: request.path, requestId: requestId)
+        case .notFound:
+            response = problems.response(.notFound("No such path."), instance: request.path, requestId: requestId)
+        }
+        response.headers.set("X-Request-Id", requestId)
+        logAccess(request, template: template, status: response.status, bytes: response.body.count,
+                  started: started, requestId: requestId, keyId: annotations.keyId?.uuidString.lowercased())
+        return response
+    }
+
+    /// The answer to a request the transport refused (bad framing, body too large).
+    public func transportErrorResponse(_ error: TransportError, request: HTTPRequest) -> HTTPResponse {
+        let requestId = requestIds.id(for: request)
+        let apiError: APIError = switch error {
+        case .badFraming(let violation): .badRequest(violation.description)
+        case .payloadTooLarge(let limit): APIError(.payloadTooLarge, "The body exceeds this endpoint's limit of \(limit) bytes.")
+        }
+        var response = problems.response(apiError, instance: request.path, requestId: requestId)
+        response.headers.set("X-Request-Id", requestId)
+        logAccess(request, template: "-", status: response.status, bytes: response.body.count,
+                  started: clock.now(), requestId: requestId, keyId: nil)
+        return response
+    }
+
+    /// The body limit the transport enforces for a method and path.
+    public func bodyLimit(method: String, path: String) -> Int {
+        if case .found(let route, _) = router.match(method: method, path: path) {
+            return route.bodyLimit ?? defaultBodyLimit
+        }
+        return defaultBodyLimit
+    }
+
+    private func run(_ route: Route, _ request: HTTPRequest, _ context: RequestContext) async -> HTTPResponse {
+        let chain = middleware.reversed().reduce(route.handler) { next, step in
+            { request, context in try await step.handle(request, context: context, next: next) }
+        }
+        do {
+            return try await chain(request, context)
+        } catch let error as APIError {
+            return problems.response(error, instance: request.path, requestId: context.requestId)
+        } catch {
+            logger.error("unhandled error", [("requestId", .string(context.requestId)), ("route", .string(route.template)),
+                                             ("error", .string(String(describing: type(of: error))))])
+            let problem = APIError(.internalError, "An unexpected error occurred. Quote the request id when contacting support.")
+            return problems.response(problem, instance: request.path, requestId: context.requestId)
+        }
+    }
+
+    private func logAccess(_ request: HTTPRequest, template: String, status: Int, bytes: Int, started: Double,
+                           requestId: String, keyId: String?) {
+        let milliseconds = ((clock.now() - started) * 1000 * 1000).rounded() / 1000
+        logger.info("request", [
+            ("method", .string(request.method)), ("route", .string(template)), ("status", .int(status)),
+            ("durationMs", .number(String(milliseconds))), ("requestId", .string(requestId)),
+            ("bytes", .int(bytes)), ("keyId", .string(keyId)), ("remote", .string(request.remoteAddress)),
+        ])
+    }
+}

@@ -1,0 +1,34 @@
+/// Finds the route for a method and path. `HEAD` is served by the `GET` route.
+public struct Router: Sendable {
+    public enum Match: Sendable {
+        case found(Route, parameters: [String: String])
+        /// The path exists, but not for this method; `allowed` is the `Allow` header's list.
+        case methodNotAllowed(allowed: [String])
+        case notFound
+    }
+
+    public private(set) var routes: [Route] = []
+
+    public init(_ routes: [Route] = []) {
+        self.routes = routes
+    }
+
+    public mutating func add(_ route: Route) {
+        routes.append(route)
+    }
+
+    public func match(method: String, path: String) -> Match {
+        // Strict: an empty segment (`//`, a trailing `/`) matches no route.
+        let segments = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
+        let effectiveMethod = method == "HEAD" ? "GET" : method
+        var allowed: [String] = []
+        for route in routes {
+            guard let parameters = route.match(segments) else { continue }
+            if route.method == effectiveMethod { return .found(route, parameters: parameters) }
+            allowed.append(route.method)
+        }
+        guard !allowed.isEmpty else { return .notFound }
+        if allowed.contains("GET") { allowed.append("HEAD") }
+        return .methodNotAllowed(allowed: allowed)
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderJobTicketStoreTests() { #expect(Bool(true)) }
