@@ -6,7 +6,6 @@ PYTHON ?= $(shell command -v python3 2>/dev/null || echo /usr/bin/python3)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := e2e/.venv
 BINARY := .build/release/jobticket
-DATA ?= ./data
 
 # Debian packages: to build, to run the tests, to benchmark.
 BUILD_PACKAGES := pkg-config libmicrohttpd-dev libsodium-dev libsqlite3-dev
@@ -16,7 +15,7 @@ BENCH_PACKAGES := wrk nginx-light
 .PHONY: run test build release deps test-deps bench-deps unit e2e bench clean
 
 run: release
-	@mkdir -p $(DATA)
+	@$(BINARY) demo
 	$(BINARY) serve
 
 test: test-deps unit e2e

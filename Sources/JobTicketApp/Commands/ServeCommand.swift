@@ -20,7 +20,7 @@ struct ServeCommand {
     let terminal: Terminal
 
     func run(_ arguments: ParsedArguments, environment: [String: String]) throws -> Int32 {
-        try arguments.rejectUnknownOptions(allowed: Set(ServerConfiguration.variables.map { SettingsSource.flagName($0.name) }))
+        try arguments.rejectUnknownOptions(allowed: ServerConfiguration.flagNames)
         let configuration = try ServerConfiguration(SettingsSource(environment: environment, flags: arguments.options))
         // Block the signals before any thread exists, so every thread inherits the mask and
         // only `sigwait` below ever sees them.
@@ -28,7 +28,8 @@ struct ServeCommand {
         signals.block()
 
         let logger = Logger(level: configuration.logLevel, format: configuration.logFormat)
-        let application = ApplicationBuilder(configuration: configuration, logger: logger).build()
+        let deployment = try Deployment.open(configuration)
+        let application = ApplicationBuilder(deployment: deployment, logger: logger).build()
         let server: MicroHTTPDServer
         do {
             server = try MicroHTTPDServer(

@@ -51,6 +51,9 @@ public struct ServerConfiguration: Sendable {
         ("JOBTICKET_SHUTDOWN_GRACE", "10", "seconds in-flight requests get to finish on SIGTERM"),
     ]
 
+    /// The settings flags every command accepts (`port`, `database`…).
+    public static var flagNames: Set<String> { Set(variables.map { SettingsSource.flagName($0.name) }) }
+
     public init(_ source: SettingsSource) throws(ConfigurationError) {
         let reader = SettingReader(source: source)
         host = try reader.string("JOBTICKET_HOST", default: "127.0.0.1") { value in

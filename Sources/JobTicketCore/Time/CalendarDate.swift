@@ -72,7 +72,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    /// Zero-padded decimal, e.g. `pad(7, 2)` is `07`.
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

@@ -1,0 +1,52 @@
+import JobTicketCore
+
+extension StoreTransaction {
+    private static let integrationColumns = "id, company_id, name, integration_type, status, offboarding_threshold, created_at, updated_at"
+
+    public func insertHRIntegration(companyId: Int64, name: String, at now: Timestamp) throws -> HRIntegration {
+        try connection.run("""
+            INSERT INTO hr_integrations (company_id, name, integration_type, status, offboarding_threshold, created_at, updated_at)
+            VALUES (?, ?, 'api', ?, 50, ?, ?)
+            """, [companyId, name, HRIntegrationStatus.initialSyncPending.rawValue, now.secondsSinceEpoch, now.secondsSinceEpoch])
+        return HRIntegration(id: connection.lastInsertRowId, companyId: companyId, name: name,
+                             status: .initialSyncPending, createdAt: now, updatedAt: now)
+    }
+
+    public func hrIntegration(id: Int64, companyId: Int64) throws -> HRIntegration? {
+        try connection.row("SELECT \(Self.integrationColumns) FROM hr_integrations WHERE id = ? AND company_id = ?",
+                           [id, companyId], Self.decodeIntegration)
+    }
+
+    public func hrIntegrations(companyId: Int64, status: Set<HRIntegrationStatus>, sorting: Sorting<HRIntegrationSortField>,
+                               page: PageRequest) throws -> Page<HRIntegration> {
+        var whereClause = "company_id = ?"
+        var values: [any SQLiteBindable] = [companyId]
+        if !status.isEmpty {
+            whereClause += " AND status IN (\(Self.placeholders(status.count)))"
+            values += status.map(\.rawValue).sorted()
+        }
+        let total = try connection.row("SELECT COUNT(*) FROM hr_integrations WHERE \(whereClause)", values) { Int($0.int(0)) } ?? 0
+        let direction = sorting.order == .asc ? "ASC" : "DESC"
+        let order = switch sorting.field {
+        case .id: "id \(direction)"
+        case .name: "name \(direction), id \(direction)"
+        case .createdAt: "created_at \(direction), id \(direction)"
+        }
+        let items = try connection.rows("""
+            SELECT \(Self.integrationColumns) FROM hr_integrations WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+            """, values + [page.perPage, page.offset], Self.decodeIntegration)
+        return Page(items: items, total: total, request: page)
+    }
+
+    public func setHRIntegrationStatus(id: Int64, status: HRIntegrationStatus, at now: Timestamp) throws {
+        try connection.run("UPDATE hr_integrations SET status = ?, updated_at = ? WHERE id = ?",
+                           [status.rawValue, now.secondsSinceEpoch, id])
+        guard connection.changes == 1 else { throw StoreError.notFound("HR integration") }
+    }
+
+    private static func decodeIntegration(_ row: SQLiteStatement) -> HRIntegration {
+        HRIntegration(id: row.int(0), companyId: row.int(1), name: row.text(2), integrationType: row.text(3),
+                      status: HRIntegrationStatus(rawValue: row.text(4)) ?? .disabled, offboardingThresholdPercent: Int(row.int(5)),
+                      createdAt: Timestamp(secondsSinceEpoch: row.int(6)), updatedAt: Timestamp(secondsSinceEpoch: row.int(7)))
+    }
+}
