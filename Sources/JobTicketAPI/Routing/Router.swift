@@ -25,7 +25,7 @@ public struct Router: Sendable {
         for route in routes {
             guard let parameters = route.match(segments) else { continue }
             if route.method == effectiveMethod { return .found(route, parameters: parameters) }
-            allowed.append(route.method)
+            if !allowed.contains(route.method) { allowed.append(route.method) }
         }
         guard !allowed.isEmpty else { return .notFound }
         if allowed.contains("GET") { allowed.append("HEAD") }

@@ -57,7 +57,7 @@ public struct ServerConfiguration: Sendable {
     public init(_ source: SettingsSource) throws(ConfigurationError) {
         let reader = SettingReader(source: source)
         host = try reader.string("JOBTICKET_HOST", default: "127.0.0.1") { value in
-            value.split(separator: ".").count == 4 || value.contains(":") ? nil : "expected a numeric IPv4 or IPv6 address"
+            NumericAddress.isValid(value) ? nil : "expected a numeric IPv4 or IPv6 address such as 127.0.0.1 or ::1"
         }
         port = UInt16(try reader.integer("JOBTICKET_PORT", default: 8080, range: 1...65535))
         database = try reader.parsed("JOBTICKET_DATABASE", default: "sqlite:./data/jobticket.sqlite",

@@ -21,15 +21,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
               let second = CalendarDate.digits(bytes[17..<19]), second < 60 else { return nil }
         var rest = bytes[19...]
         if rest.first == UInt8(ascii: ".") {
-            rest = rest.dropFirst().drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            let fraction = rest.dropFirst()
+            rest = fraction.drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard rest.count < fraction.count else { return nil }
         }
         var offset = 0
         if rest.elementsEqual([UInt8(ascii: "Z")]) {
             offset = 0
         } else if rest.count == 6, let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
-                  let hours = CalendarDate.digits(rest.dropFirst().prefix(2)),
+                  let hours = CalendarDate.digits(rest.dropFirst().prefix(2)), hours < 24,
                   rest[rest.startIndex + 3] == UInt8(ascii: ":"),
-                  let minutes = CalendarDate.digits(rest.suffix(2)) {
+                  let minutes = CalendarDate.digits(rest.suffix(2)), minutes < 60 {
             offset = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "+") ? 1 : -1)
         } else {
             return nil
