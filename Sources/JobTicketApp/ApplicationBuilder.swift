@@ -5,17 +5,30 @@ import JobTicketCore
 public struct ApplicationBuilder: Sendable {
     public let deployment: Deployment
     public let logger: Logger
+    public let policy: AccessPolicy
+    /// Real time for rate-limit windows, key expiry and `lastUsedAt`. Unlike the deployment's
+    /// business clock it never honours JOBTICKET_NOW: a fixed "now" must not freeze a window.
+    public let accessClock: Clock
 
-    public init(deployment: Deployment, logger: Logger) {
+    public init(deployment: Deployment, logger: Logger, policy: AccessPolicy? = nil, accessClock: Clock = .system) {
         self.deployment = deployment
         self.logger = logger
+        self.accessClock = accessClock
+        let configuration = deployment.configuration
+        self.policy = policy ?? AccessPolicy(
+            environment: configuration.environment, defaultRateLimit: configuration.rateLimit,
+            blockSeconds: Double(configuration.rateLimitBlockSeconds),
+            failedAuthentications: FailedAuthenticationLimiter(limit: configuration.authFailureLimit,
+                                                               blockSeconds: Double(configuration.rateLimitBlockSeconds)))
     }
 
     public func build() -> Application {
-        var router = Router()
-        for route in SystemRoutes.routes() { router.add(route) }
         let configuration = deployment.configuration
-        return Application(router: router, publicURL: configuration.publicURL, logger: logger, clock: deployment.clock,
-                           requestIds: .ulid(clock: .system), defaultBodyLimit: configuration.bodyLimit)
+        let services = APIServices(store: deployment.store, clock: deployment.clock, publicURL: configuration.publicURL,
+                                   random: deployment.random, syncBodyLimit: configuration.syncBodyLimit)
+        let authentication = AuthenticationMiddleware(store: deployment.store, policy: policy, clock: accessClock, logger: logger)
+        return Application(router: Router(APIRoutes.all(services)), middleware: [authentication], publicURL: configuration.publicURL,
+                           logger: logger, clock: deployment.clock, requestIds: .ulid(clock: .system),
+                           defaultBodyLimit: configuration.bodyLimit)
     }
 }

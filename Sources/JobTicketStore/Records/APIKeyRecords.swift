@@ -46,3 +46,12 @@ extension StoreTransaction {
                lastUsedAt: row.optionalInt(11).map(Timestamp.init(secondsSinceEpoch:)))
     }
 }
+
+extension StoreTransaction {
+    /// A key with whether its company's API access is enabled: everything authentication needs, in one query.
+    public func apiKeyForAuthentication(id: UUID) throws -> (key: APIKey, apiAccessEnabled: Bool)? {
+        let key = try apiKey(id: id)
+        guard let key, let company = try company(id: key.companyId) else { return nil }
+        return (key, company.apiAccessEnabled)
+    }
+}

@@ -1,17 +1,18 @@
 import JobTicketCore
 
 extension StoreTransaction {
-    private static let linkColumns = "employee_id, integration_id, hr_id, last_sync_id, last_synced, offboarded_at"
+    private static let linkColumns = "employee_id, integration_id, hr_id, last_sync_id, last_synced, offboarded_at, managed"
 
     /// Creates the link or replaces the one this employee has with this integration.
     public func upsertLink(_ link: EmployeeLink) throws {
         do {
             try connection.run("""
-                INSERT INTO employee_links (\(Self.linkColumns)) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO employee_links (\(Self.linkColumns)) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (integration_id, employee_id) DO UPDATE SET hr_id = excluded.hr_id,
-                    last_sync_id = excluded.last_sync_id, last_synced = excluded.last_synced, offboarded_at = excluded.offboarded_at
+                    last_sync_id = excluded.last_sync_id, last_synced = excluded.last_synced, offboarded_at = excluded.offboarded_at,
+                    managed = excluded.managed
                 """, [link.employeeId, link.integrationId, link.hrId, link.lastSyncId, link.lastSynced?.secondsSinceEpoch,
-                      link.offboardedAt?.secondsSinceEpoch])
+                      link.offboardedAt?.secondsSinceEpoch, link.managed])
         } catch let error as SQLiteError where error.isConstraintViolation {
             throw StoreError.conflict("the hr id is already linked to another employee of this integration")
         }
@@ -35,7 +36,7 @@ extension StoreTransaction {
     /// Every employee linked to an integration (offboarded included), with the link.
     public func linkedEmployees(integrationId: Int64, companyId: Int64) throws -> [(Employee, EmployeeLink)] {
         try connection.rows("""
-            SELECT \(Self.employeeColumns), l.employee_id, l.integration_id, l.hr_id, l.last_sync_id, l.last_synced, l.offboarded_at
+            SELECT \(Self.employeeColumns), l.employee_id, l.integration_id, l.hr_id, l.last_sync_id, l.last_synced, l.offboarded_at, l.managed
             FROM employee_links l JOIN employees e ON e.id = l.employee_id
             WHERE l.integration_id = ? AND e.company_id = ?
             """, [integrationId, companyId]) { row in
@@ -57,6 +58,7 @@ extension StoreTransaction {
         EmployeeLink(employeeId: row.int(offset), integrationId: row.int(offset + 1), hrId: row.text(offset + 2),
                      lastSyncId: row.optionalText(offset + 3),
                      lastSynced: row.optionalInt(offset + 4).map(Timestamp.init(secondsSinceEpoch:)),
-                     offboardedAt: row.optionalInt(offset + 5).map(Timestamp.init(secondsSinceEpoch:)))
+                     offboardedAt: row.optionalInt(offset + 5).map(Timestamp.init(secondsSinceEpoch:)),
+                     managed: row.int(offset + 6) != 0)
     }
 }

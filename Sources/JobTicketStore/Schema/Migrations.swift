@@ -58,6 +58,7 @@ enum Migrations {
                 last_sync_id TEXT,
                 last_synced INTEGER,
                 offboarded_at INTEGER,
+                managed INTEGER NOT NULL DEFAULT 1,
                 PRIMARY KEY (integration_id, employee_id),
                 UNIQUE (integration_id, hr_id)
             );

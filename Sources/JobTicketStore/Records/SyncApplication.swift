@@ -1,0 +1,48 @@
+import Foundation
+import JobTicketCore
+
+extension StoreTransaction {
+    /// The state a sync of `integrationId` plans against: its linked employees and the rest of
+    /// the company's employees by e-mail.
+    public func syncState(integrationId: Int64, companyId: Int64) throws -> (linked: [LinkedEmployee], byEmail: [String: Employee]) {
+        let linked = try linkedEmployees(integrationId: integrationId, companyId: companyId).map { employee, link in
+            LinkedEmployee(employee: employee, link: link, managed: link.managed)
+        }
+        return (linked, try employeesByEmail(companyId: companyId))
+    }
+
+    /// Writes a planned sync: new employees, changed employees, links, and one outbox event per
+    /// subscription change. Runs inside the caller's transaction, so it all commits or none does.
+    /// - Parameters:
+    ///   - eventPayload: the serialised `employee-subscription-changed` payload of an employee.
+    ///   - eventId: a fresh event id.
+    public func applySyncPlan(_ plan: SyncPlan, companyId: Int64, at now: Timestamp,
+                              eventPayload: (Employee) -> String, eventId: () -> UUID) throws {
+        var created: [Int: Employee] = [:]
+        var newIdByHrId: [String: Int64] = [:]
+        for planned in plan.creates {
+            let employee = try insertEmployee(planned.employee)
+            created[planned.rosterIndex] = employee
+            newIdByHrId[planned.hrId] = employee.id
+        }
+        var updated: [Int64: Employee] = [:]
+        for update in plan.updates {
+            try updateEmployee(update.employee)
+            updated[update.employeeId] = update.employee
+        }
+        for var link in plan.links {
+            if link.employeeId == 0, let id = newIdByHrId[link.hrId] { link.employeeId = id }
+            link.managed = !plan.unmanagedHrIds.contains(link.hrId)
+            try upsertLink(link)
+        }
+        for subject in plan.subscriptionEvents {
+            let employee: Employee? = switch subject {
+            case .new(let rosterIndex): created[rosterIndex]
+            case .existing(let employeeId): updated[employeeId]
+            }
+            guard let employee else { continue }
+            try appendOutbox(OutboxEvent(id: eventId(), companyId: companyId, type: OutboxEvent.subscriptionChanged,
+                                         createdAt: now, payload: eventPayload(employee)))
+        }
+    }
+}
