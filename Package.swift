@@ -19,9 +19,9 @@ let package = Package(
         .executableTarget(name: "jobticket", dependencies: ["JobTicketApp"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "JobTicketCoreTests", dependencies: ["JobTicketCore"]),
-        .testTarget(name: "JobTicketStoreTests", dependencies: ["JobTicketStore"]),
-        .testTarget(name: "JobTicketAPITests", dependencies: ["JobTicketAPI"]),
-        .testTarget(name: "JobTicketAppTests", dependencies: ["JobTicketApp"]),
+        .testTarget(name: "JobTicketStoreTests", dependencies: ["JobTicketStore", "JobTicketCore"]),
+        .testTarget(name: "JobTicketAPITests", dependencies: ["JobTicketAPI", "JobTicketCore", "HTTPServer"]),
+        .testTarget(name: "JobTicketAppTests", dependencies: ["JobTicketApp", "JobTicketStore", "JobTicketAPI", "JobTicketCore", "HTTPServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,10 +32,10 @@ public struct CommandLineInterface: Sendable {
 
     /// Runs the command in `arguments` (without the program name) and returns the exit code.
     public func run(_ arguments: [String], environment: [String: String]) -> Int32 {
-        var wantsJSON = false
+        // Known before parsing, so that even a parse error is reported as JSON.
+        let wantsJSON = arguments.contains("--json")
         do {
             let parsed = try ParsedArguments(arguments)
-            wantsJSON = parsed.wantsJSON
             guard let first = parsed.positional.first else {
                 terminal.err(Self.help)
                 return 2
@@ -60,7 +60,9 @@ public struct CommandLineInterface: Sendable {
                 throw CommandError.usage("Wrong number of arguments.\n\n\(command.help)")
             }
             try parsed.rejectUnknownOptions(allowed: command.options.union(ServerConfiguration.flagNames))
-            let configuration = try ServerConfiguration(SettingsSource(environment: environment, flags: parsed.options))
+            // A command's own option wins over a setting of the same name (`key create --rate-limit`).
+            let settingFlags = parsed.options.filter { !command.options.contains($0.key) }
+            let configuration = try ServerConfiguration(SettingsSource(environment: environment, flags: settingFlags))
             let deployment = try Deployment.open(configuration)
             let output = try command.run(CommandArguments(parsed: parsed, positionals: positionals), deployment)
             terminal.out(wantsJSON ? JSONWriter.string(output.json) : output.text)

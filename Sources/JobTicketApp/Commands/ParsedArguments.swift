@@ -25,7 +25,11 @@ public struct ParsedArguments: Sendable, Equatable {
             } else if Self.switchNames.contains(String(body)) {
                 switches.insert(String(body))
             } else {
-                guard index < arguments.count else { throw CommandError.usage("--\(body) needs a value.") }
+                // A following flag is never taken as the value (`--name --json` is a mistake, not a name);
+                // a value that starts with "--" can still be given as `--name=--value`.
+                guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                    throw CommandError.usage("--\(body) needs a value.")
+                }
                 options[String(body)] = arguments[index]
                 index += 1
             }

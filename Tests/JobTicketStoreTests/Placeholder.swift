@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderJobTicketStoreTests() { #expect(Bool(true)) }
