@@ -74,6 +74,14 @@ public struct Application: HTTPResponder {
     }
 
     private func run(_ route: Route, _ request: HTTPRequest, _ context: RequestContext) async -> HTTPResponse {
+        if let name = request.query.first(where: { !Self.isSaneParameterName($0.name) })?.name {
+            // Unknown parameters with ordinary names are ignored (spec §5.2); a name that is empty,
+            // too long or outside the URL's unreserved characters is malformed.
+            return problems.response(.badRequest("Malformed query parameter name '\(name.prefix(64))'.",
+                                                 errors: [FieldError(field: "query", code: "invalid-parameter-name",
+                                                                     message: "names use letters, digits, '.', '_', '~' or '-' (at most 64)")]),
+                                     instance: request.path, requestId: context.requestId)
+        }
         let chain = middleware.reversed().reduce(route.handler) { next, step in
             { request, context in try await step.handle(request, context: context, next: next) }
         }
@@ -87,6 +95,10 @@ public struct Application: HTTPResponder {
             let problem = APIError(.internalError, "An unexpected error occurred. Quote the request id when contacting support.")
             return problems.response(problem, instance: request.path, requestId: context.requestId)
         }
+    }
+
+    static func isSaneParameterName(_ name: String) -> Bool {
+        (1...64).contains(name.utf8.count) && name.utf8.allSatisfy(URLCharacters.isUnreserved)
     }
 
     private func logAccess(_ request: HTTPRequest, template: String, status: Int, bytes: Int, started: Double,

@@ -76,7 +76,7 @@ private func fieldErrors(_ count: Int) -> [FieldError] {
 }
 
 private func testRoutes(trace: Trace = Trace()) -> [Route] {
-    SystemRoutes.routes() + [
+    SystemRoutes.routes(publicURL: "https://api.example.test") + [
         Route("GET", "/items/{id}") { _, context in
             trace.add("handler")
             return .data(.object([("id", .string(context.parameters["id"] ?? "?")), ("route", .string(context.routeTemplate))]))

@@ -43,7 +43,9 @@ public struct AuthenticationMiddleware: Middleware {
         let reset: Int
         switch decision {
         case .limited(let retryAfter):
-            throw Self.rateLimited(retryAfter: retryAfter, detail: "This API key exceeded \(limit) requests per minute and is blocked.")
+            var error = Self.rateLimited(retryAfter: retryAfter, detail: "This API key exceeded \(limit) requests per minute and is blocked.")
+            Self.addRateLimitHeaders(&error.headers, limit: limit, remaining: 0, reset: retryAfter)
+            throw error
         case .allowed(let left, let resetSeconds):
             (remaining, reset) = (left, resetSeconds)
         }

@@ -1,11 +1,15 @@
 import HTTPServer
 import JobTicketCore
 
-/// Routes that need no credentials: the health check and the problem-type pages.
+/// Routes that need no credentials: the health check, the OpenAPI document, the problem-type pages.
 public enum SystemRoutes {
-    public static func routes() -> [Route] {
-        [
+    public static func routes(publicURL: String) -> [Route] {
+        let openAPI = JSONWriter.bytes(OpenAPIDocument.document(publicURL: publicURL))
+        return [
             Route("GET", "/health") { _, _ in .json(.object([("status", .string("ok"))])) },
+            Route("GET", "/openapi.json") { _, _ in
+                HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]), body: openAPI)
+            },
             Route("GET", "/problems/{slug}") { _, context in
                 guard let slug = context.parameters["slug"], let type = ProblemType(rawValue: slug) else {
                     throw APIError.notFound("No such problem type.")

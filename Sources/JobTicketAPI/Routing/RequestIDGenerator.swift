@@ -23,11 +23,8 @@ public struct RequestIDGenerator: Sendable {
         return generate()
     }
 
-    /// 1–128 characters of letters, digits, `.`, `_`, `:`, `-`: safe to log and echo.
+    /// 1–128 characters of letters, digits, `-`, `.`, `_`, `~`, `:`: safe to log and echo.
     static func isSane(_ value: String) -> Bool {
-        (1...128).contains(value.utf8.count) && value.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
-        }
+        (1...128).contains(value.utf8.count) && value.utf8.allSatisfy { URLCharacters.isUnreserved($0) || $0 == UInt8(ascii: ":") }
     }
 }

@@ -20,7 +20,8 @@ public struct SettingsSource: Sendable {
     public func raw(_ variable: String) -> (value: String, name: String)? {
         let flag = Self.flagName(variable)
         if let value = flags[flag] { return (value, "--\(flag) (\(variable))") }
-        if let value = environment[variable] { return (value, variable) }
+        // An empty variable counts as unset, as shells and service managers commonly mean it.
+        if let value = environment[variable], !value.isEmpty { return (value, variable) }
         return nil
     }
 }
