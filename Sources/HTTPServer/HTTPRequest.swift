@@ -2,7 +2,8 @@
 public struct HTTPRequest: Sendable {
     /// Upper-case method token, e.g. `GET`.
     public var method: String
-    /// The decoded path, without the query string.
+    /// The path as sent, percent-escapes kept, without the query string. Split it before decoding
+    /// (`PercentDecoding`), so that `%2F` stays inside its segment.
     public var path: String
     /// Decoded query arguments in the order received; a bare `?flag` has a `nil` value.
     public var query: [(name: String, value: String?)]

@@ -42,6 +42,12 @@ func mhdAccessHandler(
     return MHD_Result.YES
 }
 
+/// Leaves URL escapes as they are: the path is routed encoded and query arguments are
+/// decoded by `beginRequest` (libmicrohttpd has already turned `+` into a space there).
+func mhdKeepEscaped(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?, text: UnsafeMutablePointer<CChar>?) -> Int {
+    text.map { strlen($0) } ?? 0
+}
+
 func mhdRequestCompleted(
     cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     conCls: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, reason: MHD_RequestTerminationCode
@@ -62,7 +68,10 @@ private func beginRequest(
     let request = HTTPRequest(
         method: method.map { String(cString: $0) } ?? "GET",
         path: url.map { String(cString: $0) } ?? "/",
-        query: connectionValues(connection, kind: MHD_ValueKind.GET_ARGUMENT_KIND),
+        query: connectionValues(connection, kind: MHD_ValueKind.GET_ARGUMENT_KIND).map { argument in
+            (name: PercentDecoding.decode(argument.name) ?? argument.name,
+             value: argument.value.map { PercentDecoding.decode($0) ?? $0 })
+        },
         headers: HTTPHeaders(headers.map { ($0.name, $0.value ?? "") }),
         remoteAddress: clientAddress(connection))
     let limit = context.configuration.bodyLimit(request.method, request.path)

@@ -79,6 +79,9 @@ public final class MicroHTTPDServer: Sendable {
         if ipv6 { flags |= MHD_USE_IPv6.rawValue }
         let completed = unsafeBitCast(
             mhdRequestCompleted as MHD_RequestCompletedCallback, to: OpaquePointer.self)
+        let keepEscaped = unsafeBitCast(
+            mhdKeepEscaped as @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<CChar>?) -> Int,
+            to: OpaquePointer.self)
         let arguments: [CVarArg] = [
             MHD_OPTION.THREAD_POOL_SIZE.rawValue, UInt32(configuration.threadPoolSize),
             MHD_OPTION.CONNECTION_LIMIT.rawValue, UInt32(configuration.connectionLimit),
@@ -88,6 +91,7 @@ public final class MicroHTTPDServer: Sendable {
             MHD_OPTION.LISTENING_ADDRESS_REUSE.rawValue, UInt32(1),
             MHD_OPTION.SOCK_ADDR.rawValue, OpaquePointer(address),
             MHD_OPTION.NOTIFY_COMPLETED.rawValue, completed, OpaquePointer(context.toOpaque()),
+            MHD_OPTION.UNESCAPE_CALLBACK.rawValue, keepEscaped, Int(0),
             MHD_OPTION.END.rawValue,
         ]
         return withVaList(arguments) { list in

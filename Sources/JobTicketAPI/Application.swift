@@ -10,6 +10,7 @@ public struct Application: HTTPResponder {
     public let middleware: [any Middleware]
     public let problems: ProblemRenderer
     public let logger: Logger
+    /// Real time, for request durations (never the business clock that JOBTICKET_NOW fixes).
     public let clock: Clock
     public let requestIds: RequestIDGenerator
     /// Body limit for routes that do not set their own.

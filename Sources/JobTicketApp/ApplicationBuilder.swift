@@ -6,7 +6,7 @@ public struct ApplicationBuilder: Sendable {
     public let deployment: Deployment
     public let logger: Logger
     public let policy: AccessPolicy
-    /// Real time for rate-limit windows, key expiry and `lastUsedAt`. Unlike the deployment's
+    /// Real time for rate-limit windows, key expiry, `lastUsedAt` and request durations. Unlike the deployment's
     /// business clock it never honours JOBTICKET_NOW: a fixed "now" must not freeze a window.
     public let accessClock: Clock
 
@@ -28,7 +28,7 @@ public struct ApplicationBuilder: Sendable {
                                    random: deployment.random, syncBodyLimit: configuration.syncBodyLimit)
         let authentication = AuthenticationMiddleware(store: deployment.store, policy: policy, clock: accessClock, logger: logger)
         return Application(router: Router(APIRoutes.all(services)), middleware: [authentication], publicURL: configuration.publicURL,
-                           logger: logger, clock: deployment.clock, requestIds: .ulid(clock: .system),
+                           logger: logger, clock: accessClock, requestIds: .ulid(clock: accessClock),
                            defaultBodyLimit: configuration.bodyLimit)
     }
 }

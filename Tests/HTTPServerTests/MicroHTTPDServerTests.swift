@@ -101,7 +101,7 @@ private func stop(_ server: MicroHTTPDServer) async throws -> Bool {
         #expect(response.body == body)
     }
 
-    @Test func queryArgumentsAndPathArriveDecoded() async throws {
+    @Test func queryArgumentsArriveDecodedAndThePathEncoded() async throws {
         let server = try startServer(TransportErrors())
         let query = try await RawHTTPClient.send(
             port: server.port, "GET", "/query?name=J%C3%BCrgen%20M&sp=a+b&amp=x%26y%3Dz&flag&empty=&name=second")
@@ -110,7 +110,8 @@ private func stop(_ server: MicroHTTPDServer) async throws -> Bool {
 
         #expect(query.status == 200)
         #expect(query.text == "name=Jürgen M\nsp=a b\namp=x&y=z\nflag\nempty=\nname=second")
-        #expect(path.headers["X-Echo-Path"] == "/files/a b/c")
+        // The path keeps its escapes so that %2F cannot split a segment; routers decode per segment.
+        #expect(path.headers["X-Echo-Path"] == "/files/a%20b%2Fc")
     }
 
     @Test func bodyOverTheLimitGetsTheErrorResponse() async throws {

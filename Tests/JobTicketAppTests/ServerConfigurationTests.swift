@@ -118,6 +118,15 @@ struct BadSetting: Sendable, CustomTestStringConvertible {
         #expect(config.publicURL == "http://localhost:9001")
     }
 
+    @Test func anEmptyVariableCountsAsUnset() throws {
+        let config = try configuration(["JOBTICKET_PORT": "", "JOBTICKET_NOW": "", "JOBTICKET_LOG_LEVEL": ""])
+        #expect(config.port == 8080)
+        #expect(config.now == nil)
+        #expect(config.logLevel == .info)
+        // An empty flag is still a value, and a bad one.
+        #expect(configurationError([:], flags: ["port": ""])?.variable == "--port (JOBTICKET_PORT)")
+    }
+
     @Test func aBadFlagIsNamedAsAFlagAndAsAVariable() {
         let error = configurationError(["JOBTICKET_PORT": "9000"], flags: ["port": "abc"])
         #expect(error?.variable == "--port (JOBTICKET_PORT)")
@@ -132,7 +141,7 @@ struct BadSetting: Sendable, CustomTestStringConvertible {
 
     static let badSettings: [BadSetting] = [
         BadSetting("JOBTICKET_PORT", "abc"), BadSetting("JOBTICKET_PORT", "0"), BadSetting("JOBTICKET_PORT", "65536"),
-        BadSetting("JOBTICKET_PORT", ""), BadSetting("JOBTICKET_PORT", "80.5"), BadSetting("JOBTICKET_PORT", "abc", asFlag: true),
+        BadSetting("JOBTICKET_PORT", "80.5"), BadSetting("JOBTICKET_PORT", "abc", asFlag: true),
         BadSetting("JOBTICKET_HOST", "localhost"), BadSetting("JOBTICKET_DATABASE", "postgres://db/jobticket"),
         BadSetting("JOBTICKET_DATABASE", "sqlite:"),
         BadSetting("JOBTICKET_ENVIRONMENT", "prod"), BadSetting("JOBTICKET_ENVIRONMENT", "Production"),

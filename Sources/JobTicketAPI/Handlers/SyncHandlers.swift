@@ -30,6 +30,11 @@ struct SyncHandlers: Sendable {
         case .failure(let rejection): throw Self.problem(rejection)
         }
         let fingerprint = CanonicalJSON.sha256(body)
+        // Ownership first: another company must get the same 404 as for a missing id, never learn
+        // that a sync is running, and never hold this integration's lock.
+        guard try await services.store.read({ try $0.hrIntegration(id: integrationId, companyId: companyId) }) != nil else {
+            throw APIError.notFound("No HR integration \(integrationId).")
+        }
         guard services.syncLocks.acquire(integrationId) else {
             throw APIError(.syncInProgress, "A sync of HR integration \(integrationId) is running. Retry when it has finished.")
         }

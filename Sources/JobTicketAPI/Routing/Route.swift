@@ -34,11 +34,11 @@ public struct Route: Sendable {
     func match(_ pathSegments: [Substring]) -> [String: String]? {
         guard pathSegments.count == segments.count else { return nil }
         var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, pathSegments) {
-            if part.isEmpty { return nil }
+        for (segment, raw) in zip(segments, pathSegments) {
+            guard !raw.isEmpty, let part = PercentDecoding.decode(raw) else { return nil }
             switch segment {
             case .literal(let literal): if literal != part { return nil }
-            case .parameter(let name): parameters[name] = String(part)
+            case .parameter(let name): parameters[name] = part
             }
         }
         return parameters
