@@ -17,7 +17,7 @@ public struct ApplicationBuilder: Sendable {
         let configuration = deployment.configuration
         self.policy = policy ?? AccessPolicy(
             environment: configuration.environment, defaultRateLimit: configuration.rateLimit,
-            blockSeconds: Double(configuration.rateLimitBlockSeconds),
+            blockSeconds: Double(configuration.rateLimitBlockSeconds), keyCacheSeconds: Double(configuration.keyCacheSeconds),
             failedAuthentications: FailedAuthenticationLimiter(limit: configuration.authFailureLimit,
                                                                blockSeconds: Double(configuration.rateLimitBlockSeconds)))
     }

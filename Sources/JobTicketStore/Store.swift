@@ -26,6 +26,11 @@ public final class Store: Sendable {
         try await database.read { try body(StoreTransaction(connection: $0)) }
     }
 
+    /// A read that may take long (it never holds a cooperative-pool thread).
+    public func readInBackground<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        try await database.readInBackground { try body(StoreTransaction(connection: $0)) }
+    }
+
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
         try await database.write { try body(StoreTransaction(connection: $0)) }
     }

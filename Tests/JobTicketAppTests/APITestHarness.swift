@@ -129,6 +129,8 @@ final class APITestHarness: Sendable {
             "JOBTICKET_DATABASE": "sqlite:\(directory.path)/db.sqlite",
             "JOBTICKET_PUBLIC_URL": Self.publicURL,
             "JOBTICKET_NOW": Self.now.description,
+            // The access clock stands still in these tests: every lookup must see the store's state.
+            "JOBTICKET_KEY_CACHE_SECONDS": "0",
         ]
         environment.merge(settings) { _, new in new }
         let configuration = try ServerConfiguration(SettingsSource(environment: environment))

@@ -53,6 +53,7 @@ struct BadSetting: Sendable, CustomTestStringConvertible {
             "JOBTICKET_RATE_LIMIT": String(config.rateLimit),
             "JOBTICKET_RATE_LIMIT_BLOCK_SECONDS": String(config.rateLimitBlockSeconds),
             "JOBTICKET_AUTH_FAILURE_LIMIT": String(config.authFailureLimit),
+            "JOBTICKET_KEY_CACHE_SECONDS": String(config.keyCacheSeconds),
             "JOBTICKET_LOG_LEVEL": config.logLevel.rawValue,
             "JOBTICKET_LOG_FORMAT": config.logFormat.rawValue,
             "JOBTICKET_NOW": config.now?.description ?? "unset",

@@ -230,12 +230,10 @@ private final class SyncApplicationStore {
     func plan(_ entries: [RosterEntry]) throws -> SyncPlan {
         let (company, integration) = (self.company, self.integration)
         let state = try store.writeNow { try $0.syncState(integrationId: integration.id, companyId: company.id) }
-        let linkedIds = Set(state.linked.map(\.employee.id))
         let input = SyncInput(
             integrationId: integration.id, companyId: company.id, today: Self.today, now: Self.now,
             roster: Roster(syncId: "sync-2", entries: entries), linked: state.linked,
-            unlinkedByEmail: state.byEmail.filter { !linkedIds.contains($0.value.id) },
-            takenEmails: state.byEmail.mapValues(\.id),
+            unlinkedByEmail: state.unlinkedByEmail, takenEmails: state.takenEmails,
             defaultPlan: Plan(type: company.defaultPlanType, contractSigningStatus: .pending,
                               employeeContribution: company.defaultContribution))
         return try SyncPlanner.plan(input).get()

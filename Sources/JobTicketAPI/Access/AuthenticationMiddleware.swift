@@ -13,6 +13,7 @@ public struct AuthenticationMiddleware: Middleware {
     let clock: Clock
     let logger: Logger
     let usage: KeyUsageRecorder
+    let keys: KeyCache
 
     public init(store: Store, policy: AccessPolicy, clock: Clock, logger: Logger) {
         self.store = store
@@ -20,6 +21,7 @@ public struct AuthenticationMiddleware: Middleware {
         self.clock = clock
         self.logger = logger
         self.usage = KeyUsageRecorder(store: store, logger: logger)
+        self.keys = KeyCache(ttl: policy.keyCacheSeconds)
     }
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Handler) async throws -> HTTPResponse {
@@ -79,13 +81,16 @@ public struct AuthenticationMiddleware: Middleware {
         case .success(let parsed): secret = parsed
         }
         guard secret.environment == policy.environment else { return .failure(.otherEnvironment) }
-        let found: (key: APIKey, apiAccessEnabled: Bool)?
-        do {
-            found = try await store.read { try $0.apiKeyForAuthentication(id: keyId) }
-        } catch {
-            return .failure(.unknownKey)
+        let found: (key: APIKey, apiAccessEnabled: Bool)
+        if let cached = keys.lookup(keyId, now: now) {
+            found = cached
+        } else {
+            guard let stored = try? await store.read({ try $0.apiKeyForAuthentication(id: keyId) }) else {
+                return .failure(.unknownKey)
+            }
+            keys.store(stored.key, apiAccessEnabled: stored.apiAccessEnabled, now: now)
+            found = stored
         }
-        guard let found else { return .failure(.unknownKey) }
         guard secret.matches(sha256: found.key.secretSHA256), found.key.environment == policy.environment else {
             return .failure(.wrongSecret)
         }

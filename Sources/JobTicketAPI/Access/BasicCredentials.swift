@@ -5,13 +5,24 @@ struct BasicCredentials {
     let user: String
     let password: String
 
-    /// Parses the header, or names why it cannot be used.
+    /// The longest base64 credentials accepted (a key id and secret need about 112 characters).
+    static let maximumEncodedLength = 512
+
+    /// Parses the header, or names why it cannot be used. Works on bytes: it runs on every request.
     static func parse(_ header: String?) -> Result<BasicCredentials, AuthenticationFailure> {
         guard let header, !header.isEmpty else { return .failure(.missingHeader) }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "basic" else { return .failure(.wrongScheme) }
-        let encoded = parts[1].trimmingCharacters(in: .whitespaces)
-        guard encoded.utf8.count <= 512, let data = Data(base64Encoded: encoded), let decoded = String(data: data, encoding: .utf8) else {
+        let bytes = Array(header.utf8)
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard bytes.count > 6, String(decoding: bytes[0..<5], as: UTF8.self).lowercased() == "basic", isBlank(bytes[5]) else {
+            return .failure(.wrongScheme)
+        }
+        var start = 6
+        var end = bytes.count
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        guard end - start <= maximumEncodedLength,
+              let data = Data(base64Encoded: String(decoding: bytes[start..<end], as: UTF8.self)),
+              let decoded = String(data: data, encoding: .utf8) else {
             return .failure(.badBase64)
         }
         guard let colon = decoded.firstIndex(of: ":") else { return .failure(.noColon) }

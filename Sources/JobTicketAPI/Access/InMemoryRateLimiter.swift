@@ -4,20 +4,33 @@ import Synchronization
 /// that exceeds the limit starts a block; requests during the block are refused and do not
 /// extend it (spec §4).
 public final class InMemoryRateLimiter: RateLimiter {
+    /// The timestamps inside the window, in a ring that grows (by doubling) up to the limit: O(1)
+    /// per request, and memory proportional to the requests actually made.
     private struct Bucket {
-        var hits: [Double] = []
-        var head = 0
+        var storage: [Double] = []
+        var start = 0
+        var count = 0
         var blockedUntil: Double = 0
 
-        mutating func prune(before start: Double) {
-            while head < hits.count, hits[head] <= start { head += 1 }
-            if head > 64 && head * 2 > hits.count {
-                hits.removeFirst(head)
-                head = 0
+        var oldest: Double { storage[start] }
+
+        mutating func prune(before cutoff: Double) {
+            while count > 0, storage[start] <= cutoff {
+                start = (start + 1) % storage.count
+                count -= 1
             }
         }
 
-        var count: Int { hits.count - head }
+        mutating func append(_ time: Double, limit: Int) {
+            if count == storage.count {
+                var grown = [Double](repeating: 0, count: min(limit, max(16, storage.count * 2)))
+                for offset in 0..<count { grown[offset] = storage[(start + offset) % storage.count] }
+                storage = grown
+                start = 0
+            }
+            storage[(start + count) % storage.count] = time
+            count += 1
+        }
     }
 
     private let buckets = Mutex<[String: Bucket]>([:])
@@ -26,7 +39,8 @@ public final class InMemoryRateLimiter: RateLimiter {
 
     public func acquire(key: String, limit: Int, window: Double, blockSeconds: Double, now: Double) -> RateLimitDecision {
         buckets.withLock { buckets in
-            var bucket = buckets[key] ?? Bucket()
+            // Moved out and back, never copied: a copy would duplicate the whole log on write.
+            var bucket = buckets.removeValue(forKey: key) ?? Bucket()
             defer { buckets[key] = bucket }
             if now < bucket.blockedUntil {
                 return .limited(retryAfter: Self.wholeSeconds(bucket.blockedUntil - now))
@@ -36,9 +50,8 @@ public final class InMemoryRateLimiter: RateLimiter {
                 bucket.blockedUntil = now + blockSeconds
                 return .limited(retryAfter: Self.wholeSeconds(blockSeconds))
             }
-            bucket.hits.append(now)
-            let oldest = bucket.hits[bucket.head]
-            return .allowed(remaining: limit - bucket.count, resetSeconds: Self.wholeSeconds(oldest + window - now))
+            bucket.append(now, limit: limit)
+            return .allowed(remaining: limit - bucket.count, resetSeconds: Self.wholeSeconds(bucket.oldest + window - now))
         }
     }
 

@@ -44,7 +44,7 @@ struct SyncHandlers: Sendable {
                              fingerprint: fingerprint, keyId: context.principal?.keyId.uuidString.lowercased(),
                              confirmMassOffboarding: confirmed)
         if dryRun {
-            let plan = try await services.store.read { try run.plan(in: $0) }
+            let plan = try await services.store.readInBackground { try run.plan(in: $0) }
             return .data(SyncRunWire.dryRun(plan))
         }
         try await services.store.write { try run.apply(in: $0) }

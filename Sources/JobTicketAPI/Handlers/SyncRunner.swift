@@ -62,16 +62,9 @@ struct SyncRunner: Sendable {
     private func plan(in transaction: StoreTransaction, integration: HRIntegration) throws -> SyncPlan {
         guard let company = try transaction.company(id: companyId) else { throw APIError.notFound("No company.") }
         let state = try transaction.syncState(integrationId: integrationId, companyId: companyId)
-        let linkedIds = Set(state.linked.map(\.employee.id))
-        var takenEmails: [String: Int64] = [:]
-        var unlinked: [String: Employee] = [:]
-        for (email, employee) in state.byEmail {
-            takenEmails[email] = employee.id
-            if !linkedIds.contains(employee.id) { unlinked[email] = employee }
-        }
         let input = SyncInput(
             integrationId: integrationId, companyId: companyId, today: services.clock.today, now: services.clock.timestamp,
-            roster: roster, linked: state.linked, unlinkedByEmail: unlinked, takenEmails: takenEmails,
+            roster: roster, linked: state.linked, unlinkedByEmail: state.unlinkedByEmail, takenEmails: state.takenEmails,
             defaultPlan: Plan(type: company.defaultPlanType, contractSigningStatus: .pending, employeeContribution: company.defaultContribution),
             offboardingThresholdPercent: integration.offboardingThresholdPercent, confirmMassOffboarding: confirmMassOffboarding)
         switch SyncPlanner.plan(input) {

@@ -30,12 +30,11 @@ public struct Route: Sendable {
         }
     }
 
-    /// The path parameters if `pathSegments` fits this template.
-    func match(_ pathSegments: [Substring]) -> [String: String]? {
+    /// The path parameters if the decoded, non-empty `pathSegments` fit this template.
+    func match(_ pathSegments: [String]) -> [String: String]? {
         guard pathSegments.count == segments.count else { return nil }
         var parameters: [String: String] = [:]
-        for (segment, raw) in zip(segments, pathSegments) {
-            guard !raw.isEmpty, let part = PercentDecoding.decode(raw) else { return nil }
+        for (segment, part) in zip(segments, pathSegments) {
             switch segment {
             case .literal(let literal): if literal != part { return nil }
             case .parameter(let name): parameters[name] = part

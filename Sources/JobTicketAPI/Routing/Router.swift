@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// Finds the route for a method and path. `HEAD` is served by the `GET` route.
 public struct Router: Sendable {
     public enum Match: Sendable {
@@ -19,7 +21,11 @@ public struct Router: Sendable {
 
     public func match(method: String, path: String) -> Match {
         // Strict: an empty segment (`//`, a trailing `/`) matches no route.
-        let segments = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
+        var segments: [String] = []
+        for raw in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            guard !raw.isEmpty, let segment = PercentDecoding.decode(raw) else { return .notFound }
+            segments.append(segment)
+        }
         let effectiveMethod = method == "HEAD" ? "GET" : method
         var allowed: [String] = []
         for route in routes {

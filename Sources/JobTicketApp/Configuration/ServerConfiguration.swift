@@ -14,6 +14,7 @@ public struct ServerConfiguration: Sendable {
     public var rateLimit: Int
     public var rateLimitBlockSeconds: Int
     public var authFailureLimit: Int
+    public var keyCacheSeconds: Int
     public var logLevel: LogLevel
     public var logFormat: LogFormat
     /// A fixed "now" for integrators' tests; staging only.
@@ -38,6 +39,7 @@ public struct ServerConfiguration: Sendable {
         ("JOBTICKET_RATE_LIMIT", "100", "requests per minute per API key"),
         ("JOBTICKET_RATE_LIMIT_BLOCK_SECONDS", "300", "how long a key that exceeded its limit is blocked"),
         ("JOBTICKET_AUTH_FAILURE_LIMIT", "30", "failed authentications per minute per client IP"),
+        ("JOBTICKET_KEY_CACHE_SECONDS", "1", "seconds a looked-up API key is trusted before it is read again (0-60)"),
         ("JOBTICKET_LOG_LEVEL", "info", "debug, info, warn or error"),
         ("JOBTICKET_LOG_FORMAT", "json", "json or text"),
         ("JOBTICKET_NOW", "unset", "fixed ISO-8601 time for \"now\" (staging only)"),
@@ -70,6 +72,7 @@ public struct ServerConfiguration: Sendable {
         rateLimit = try reader.integer("JOBTICKET_RATE_LIMIT", default: 100, range: 1...1_000_000)
         rateLimitBlockSeconds = try reader.integer("JOBTICKET_RATE_LIMIT_BLOCK_SECONDS", default: 300, range: 0...86_400)
         authFailureLimit = try reader.integer("JOBTICKET_AUTH_FAILURE_LIMIT", default: 30, range: 1...1_000_000)
+        keyCacheSeconds = try reader.integer("JOBTICKET_KEY_CACHE_SECONDS", default: 1, range: 0...60)
         logLevel = try reader.parsed("JOBTICKET_LOG_LEVEL", default: "info", expected: "debug, info, warn or error",
                                      LogLevel.init(rawValue:))
         logFormat = try reader.parsed("JOBTICKET_LOG_FORMAT", default: "json", expected: "json or text", LogFormat.init(rawValue:))

@@ -29,7 +29,7 @@ public struct RandomSource: Sendable {
     /// discarding the unused tail bytes of the last word. The state sits behind a `Mutex` so
     /// the source stays `Sendable` and concurrent callers each get distinct bytes.
     public static func seeded(_ seed: UInt64) -> RandomSource {
-        let generator = SplitMix64(seed: seed)
+        let generator = SeededBytes(seed: seed)
         return RandomSource { count in
             precondition(count >= 0, "negative byte count")
             return generator.bytes(count)
@@ -77,27 +77,22 @@ public struct RandomSource: Sendable {
     }
 }
 
-/// splitmix64 (Steele, Lea, Flood 2014; reference code by S. Vigna) behind a mutex.
-private final class SplitMix64: Sendable {
-    private let state: Mutex<UInt64>
+/// A `SplitMix64` stream behind a mutex, as bytes.
+private final class SeededBytes: Sendable {
+    private let generator: Mutex<SplitMix64>
 
     init(seed: UInt64) {
-        state = Mutex(seed)
+        generator = Mutex(SplitMix64(seed: seed))
     }
 
     func bytes(_ count: Int) -> [UInt8] {
-        let words = (count + 7) / 8
         var out: [UInt8] = []
-        out.reserveCapacity(words * 8)
-        state.withLock { s in
-            for _ in 0..<words {
-                s &+= 0x9E37_79B9_7F4A_7C15
-                var z = s
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                z ^= z >> 31
+        out.reserveCapacity(count + 7)
+        generator.withLock { generator in
+            while out.count < count {
+                let word = generator.next()
                 for shift in stride(from: 0, to: 64, by: 8) {
-                    out.append(UInt8(truncatingIfNeeded: z >> UInt64(shift)))
+                    out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
                 }
             }
         }

@@ -2,13 +2,27 @@ import Foundation
 import JobTicketCore
 
 extension StoreTransaction {
-    /// The state a sync of `integrationId` plans against: its linked employees and the rest of
-    /// the company's employees by e-mail.
-    public func syncState(integrationId: Int64, companyId: Int64) throws -> (linked: [LinkedEmployee], byEmail: [String: Employee]) {
+    /// The state a sync of `integrationId` plans against: its linked employees, the company's
+    /// employees without a link to it (by lower-cased e-mail, for matching by e-mail), and every
+    /// e-mail of the company (to refuse a taken one). Only the unlinked are decoded in full.
+    public func syncState(integrationId: Int64, companyId: Int64) throws -> SyncState {
         let linked = try linkedEmployees(integrationId: integrationId, companyId: companyId).map { employee, link in
             LinkedEmployee(employee: employee, link: link, managed: link.managed)
         }
-        return (linked, try employeesByEmail(companyId: companyId))
+        var unlinked: [String: Employee] = [:]
+        for employee in try connection.rows("""
+            SELECT \(Self.employeeColumns) FROM employees e WHERE e.company_id = ?
+            AND NOT EXISTS (SELECT 1 FROM employee_links l WHERE l.employee_id = e.id AND l.integration_id = ?)
+            """, [companyId, integrationId], Self.decodeEmployee) {
+            unlinked[employee.email.lowercased()] = employee
+        }
+        var taken: [String: Int64] = [:]
+        for (email, id) in try connection.rows("SELECT email_lower, id FROM employees WHERE company_id = ?", [companyId], {
+            ($0.text(0), $0.int(1))
+        }) {
+            taken[email] = id
+        }
+        return SyncState(linked: linked, unlinkedByEmail: unlinked, takenEmails: taken)
     }
 
     /// Writes a planned sync: new employees, changed employees, links, and one outbox event per
