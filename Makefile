@@ -33,7 +33,8 @@ e2e: release $(VENV)/.installed
 	$(VENV)/bin/python -m pytest -q e2e
 
 bench: release bench-deps $(VENV)/.installed
-	bench/http/run.sh
+	$(VENV)/bin/python bench/http/run.py --write
+	$(VENV)/bin/python bench/sync/run.py --write
 
 deps:
 	@scripts/ensure-packages.sh $(BUILD_PACKAGES)
