@@ -38,18 +38,14 @@ extension StoreTransaction {
             whereClause += " AND employee_id = ?"
             values.append(employeeId)
         }
-        let total = try connection.row("SELECT COUNT(*) FROM documents WHERE \(whereClause)", values) { Int($0.int(0)) } ?? 0
-        let direction = sorting.order == .asc ? "ASC" : "DESC"
-        let order = switch sorting.field {
-        case .id: "id \(direction)"
-        case .documentName: "name \(direction), id \(direction)"
-        case .createdAt: "created_at \(direction), id \(direction)"
-        case .updatedAt: "updated_at \(direction), id \(direction)"
+        let column = switch sorting.field {
+        case .id: "id"
+        case .documentName: "name"
+        case .createdAt: "created_at"
+        case .updatedAt: "updated_at"
         }
-        let items = try connection.rows("""
-            SELECT \(Self.documentColumns) FROM documents WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
-            """, values + [page.perPage, page.offset], Self.decodeDocument)
-        return Page(items: items, total: total, request: page)
+        return try self.page(Self.documentColumns, from: "documents", where: whereClause, values,
+                             orderBy: Self.order(column, sorting.order), page: page, decode: Self.decodeDocument)
     }
 
     private static func decodeDocument(_ row: SQLiteStatement) -> EmployeeDocument {

@@ -80,8 +80,6 @@ extension StoreTransaction {
             conditions.append("EXISTS (SELECT 1 FROM employee_links l WHERE l.employee_id = e.id AND l.integration_id = ?)")
             values.append(integrationId)
         }
-        let whereClause = conditions.joined(separator: " AND ")
-        let total = try connection.row("SELECT COUNT(*) FROM employees e WHERE \(whereClause)", values) { Int($0.int(0)) } ?? 0
         let column = switch sorting.field {
         case .id: "e.id"
         case .firstName: "e.first_name"
@@ -89,12 +87,8 @@ extension StoreTransaction {
         case .email: "e.email_lower"
         case .dateOfBirth: "e.date_of_birth"
         }
-        let direction = sorting.order == .asc ? "ASC" : "DESC"
-        let order = sorting.field == .id ? "e.id \(direction)" : "\(column) \(direction), e.id \(direction)"
-        let items = try connection.rows("""
-            SELECT \(Self.employeeColumns) FROM employees e WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
-            """, values + [page.perPage, page.offset], Self.decodeEmployee)
-        return Page(items: items, total: total, request: page)
+        return try self.page(Self.employeeColumns, from: "employees e", where: conditions.joined(separator: " AND "), values,
+                             orderBy: Self.order(column, sorting.order, id: "e.id"), page: page, decode: Self.decodeEmployee)
     }
 
     /// The derived subscription status in SQL, mirroring `Subscription.status(on:contractAccepted:)`;

@@ -25,17 +25,13 @@ extension StoreTransaction {
             whereClause += " AND status IN (\(Self.placeholders(status.count)))"
             values += status.map(\.rawValue).sorted()
         }
-        let total = try connection.row("SELECT COUNT(*) FROM hr_integrations WHERE \(whereClause)", values) { Int($0.int(0)) } ?? 0
-        let direction = sorting.order == .asc ? "ASC" : "DESC"
-        let order = switch sorting.field {
-        case .id: "id \(direction)"
-        case .name: "name \(direction), id \(direction)"
-        case .createdAt: "created_at \(direction), id \(direction)"
+        let column = switch sorting.field {
+        case .id: "id"
+        case .name: "name"
+        case .createdAt: "created_at"
         }
-        let items = try connection.rows("""
-            SELECT \(Self.integrationColumns) FROM hr_integrations WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
-            """, values + [page.perPage, page.offset], Self.decodeIntegration)
-        return Page(items: items, total: total, request: page)
+        return try self.page(Self.integrationColumns, from: "hr_integrations", where: whereClause, values,
+                             orderBy: Self.order(column, sorting.order), page: page, decode: Self.decodeIntegration)
     }
 
     public func setHRIntegrationStatus(id: Int64, status: HRIntegrationStatus, at now: Timestamp) throws {

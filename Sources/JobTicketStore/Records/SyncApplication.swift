@@ -54,7 +54,9 @@ extension StoreTransaction {
             case .new(let rosterIndex): created[rosterIndex]
             case .existing(let employeeId): updated[employeeId]
             }
-            guard let employee else { continue }
+            // The planner only reports changes it also planned; anything else is a bug, and losing
+            // a webhook silently would be worse than failing the sync.
+            guard let employee else { throw StoreError.notFound("the employee of a planned subscription event") }
             try appendOutbox(OutboxEvent(id: eventId(), companyId: companyId, type: OutboxEvent.subscriptionChanged,
                                          createdAt: now, payload: eventPayload(employee)))
         }

@@ -28,11 +28,8 @@ extension StoreTransaction {
 
     /// Every run of an integration, newest first.
     public func syncRuns(integrationId: Int64, page: PageRequest) throws -> Page<SyncRun> {
-        let total = try connection.row("SELECT COUNT(*) FROM sync_runs WHERE integration_id = ?", [integrationId]) { Int($0.int(0)) } ?? 0
-        let items = try connection.rows("""
-            SELECT \(Self.runColumns) FROM sync_runs WHERE integration_id = ? ORDER BY id DESC LIMIT ? OFFSET ?
-            """, [integrationId, page.perPage, page.offset], Self.decodeRun)
-        return Page(items: items, total: total, request: page)
+        try self.page(Self.runColumns, from: "sync_runs", where: "integration_id = ?", [integrationId], orderBy: "id DESC",
+                      page: page, decode: Self.decodeRun)
     }
 
     private static func decodeRun(_ row: SQLiteStatement) -> SyncRun {
