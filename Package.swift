@@ -20,7 +20,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "JobTicketCoreTests", dependencies: ["JobTicketCore"]),
         .testTarget(name: "JobTicketStoreTests", dependencies: ["JobTicketStore", "JobTicketCore"]),
-        .testTarget(name: "JobTicketAPITests", dependencies: ["JobTicketAPI", "JobTicketCore", "HTTPServer"]),
+        .testTarget(name: "JobTicketAPITests", dependencies: ["JobTicketAPI", "JobTicketCore", "JobTicketStore", "HTTPServer"]),
         .testTarget(name: "JobTicketAppTests", dependencies: ["JobTicketApp", "JobTicketStore", "JobTicketAPI", "JobTicketCore", "HTTPServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -37,3 +37,14 @@ def test_sigterm_lets_the_in_flight_request_finish_and_exits_zero():
     finally:
         server.stop()
     assert '"msg":"stopped","drained":true' in server.log()
+
+
+def test_a_second_server_cannot_take_a_port_in_use():
+    first = ServerProcess().start()
+    try:
+        second = ServerProcess({"JOBTICKET_PORT": str(first.port)})
+        result = second.run("serve", check=False, timeout=30)
+        assert result.returncode != 0
+        assert "Cannot listen" in result.stderr
+    finally:
+        first.stop()

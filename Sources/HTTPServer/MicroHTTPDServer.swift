@@ -88,7 +88,6 @@ public final class MicroHTTPDServer: Sendable {
             MHD_OPTION.PER_IP_CONNECTION_LIMIT.rawValue, UInt32(configuration.perIPConnectionLimit),
             MHD_OPTION.CONNECTION_TIMEOUT.rawValue, UInt32(configuration.idleTimeoutSeconds),
             MHD_OPTION.CONNECTION_MEMORY_LIMIT.rawValue, configuration.connectionMemoryLimit,
-            MHD_OPTION.LISTENING_ADDRESS_REUSE.rawValue, UInt32(1),
             MHD_OPTION.SOCK_ADDR.rawValue, OpaquePointer(address),
             MHD_OPTION.NOTIFY_COMPLETED.rawValue, completed, OpaquePointer(context.toOpaque()),
             MHD_OPTION.UNESCAPE_CALLBACK.rawValue, keepEscaped, Int(0),

@@ -1,5 +1,6 @@
 import HTTPServer
 import JobTicketCore
+import JobTicketStore
 
 /// The whole HTTP application as one responder: routing, the middleware chain, problem JSON for
 /// every error, `X-Request-Id` on every response, and one access-log line per request.
@@ -90,6 +91,12 @@ public struct Application: HTTPResponder {
             return try await chain(request, context)
         } catch let error as APIError {
             return problems.response(error, instance: request.path, requestId: context.requestId)
+        } catch let error as SQLiteError where error.isTemporary {
+            logger.error("database unavailable", [("requestId", .string(context.requestId)), ("route", .string(route.template)),
+                                                  ("code", .int(Int(error.code)))])
+            let problem = APIError(.unavailable, "The database is temporarily unavailable. Retry shortly.",
+                                   headers: HTTPHeaders([("Retry-After", "1")]))
+            return problems.response(problem, instance: request.path, requestId: context.requestId)
         } catch {
             logger.error("unhandled error", [("requestId", .string(context.requestId)), ("route", .string(route.template)),
                                              ("error", .string(String(describing: type(of: error))))])

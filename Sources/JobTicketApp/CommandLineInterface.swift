@@ -16,6 +16,8 @@ public struct CommandLineInterface: Sendable {
           key list --company ID
           key disable|enable|delete KEY_ID
           integration create --company ID [--name NAME]
+          integration disable|enable INTEGRATION_ID
+          integration threshold INTEGRATION_ID PERCENT
           document add --employee ID --name NAME --file PATH [--not-downloadable]
           help                                   show this help
 

@@ -667,3 +667,43 @@ private func invoicePDF(_ title: String) -> [UInt8] {
         #expect(outcome.err.contains("master.key"))
     }
 }
+
+@Suite struct IntegrationAdminCommandTests {
+    @Test func disableEnableAndThreshold() throws {
+        let op = try Operator()
+        let company = try op.company()
+        let created = op.run("integration", "create", "--company", "\(company)", "--json")
+        let id = try #require(created.json["id"]?.intValue)
+
+        let disabled = op.run("integration", "disable", "\(id)", "--json")
+        #expect(disabled.code == 0)
+        #expect(disabled.json["status"] == .string("DISABLED"))
+        let stored = try op.store().writeNow { try $0.hrIntegration(id: Int64(id)) }
+        #expect(stored?.status == .disabled)
+
+        // Never synced: enabling returns it to INITIAL SYNC PENDING, not ACTIVE.
+        let enabled = op.run("integration", "enable", "\(id)", "--json")
+        #expect(enabled.json["status"] == .string("INITIAL SYNC PENDING"))
+
+        let threshold = op.run("integration", "threshold", "\(id)", "80")
+        #expect(threshold.code == 0)
+        #expect(threshold.out == "HR integration \(id) is INITIAL SYNC PENDING; mass-offboarding threshold 80 %.")
+        #expect(try op.store().writeNow { try $0.hrIntegration(id: Int64(id)) }?.offboardingThresholdPercent == 80)
+
+        let audit = try op.store().writeNow { try $0.auditEvents(limit: 3) }.map(\.action)
+        #expect(audit == ["hr-integration.threshold", "hr-integration.enable", "hr-integration.disable"])
+    }
+
+    @Test(arguments: [
+        (["integration", "disable", "99"], Int32(1), "jobticket: No HR integration with id 99."),
+        (["integration", "enable", "x"], Int32(2), "jobticket: INTEGRATION_ID must be a positive integer, got 'x'."),
+        (["integration", "threshold", "1", "0"], Int32(2), "jobticket: PERCENT must be an integer from 1 to 100, got '0'."),
+        (["integration", "threshold", "1"], Int32(2), "jobticket: Wrong number of arguments."),
+    ])
+    func badInput(_ arguments: [String], _ code: Int32, _ message: String) throws {
+        let op = try Operator()
+        let outcome = op.run(arguments)
+        #expect(outcome.code == code)
+        #expect(outcome.err.hasPrefix(message))
+    }
+}

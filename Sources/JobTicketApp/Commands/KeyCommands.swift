@@ -58,7 +58,7 @@ enum KeyListCommand {
             return try transaction.apiKeys(companyId: companyId)
         }
         let lines = keys.map { key in
-            "\(key.idString)  \(key.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(key.permissions.count) Permissions  \(key.name)"
+            "\(key.idString)  \(key.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(key.permissions.count) Permission\(key.permissions.count == 1 ? "" : "s")  \(key.name)"
         }
         return CommandOutput(text: lines.isEmpty ? "No API keys." : lines.joined(separator: "\n"),
                              json: .object([("keys", .array(keys.map(KeyJSON.render)))]))

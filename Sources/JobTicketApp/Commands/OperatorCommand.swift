@@ -28,6 +28,12 @@ struct OperatorCommand: Sendable {
                         run: KeyStatusCommand(status: .deleted).run),
         OperatorCommand(words: ["integration", "create"], help: IntegrationCreateCommand.help, options: ["company", "name"],
                         positionalCount: 0, run: IntegrationCreateCommand.run),
+        OperatorCommand(words: ["integration", "disable"], help: IntegrationAdminCommand.statusHelp, options: [], positionalCount: 1,
+                        run: IntegrationAdminCommand(action: .disable).run),
+        OperatorCommand(words: ["integration", "enable"], help: IntegrationAdminCommand.statusHelp, options: [], positionalCount: 1,
+                        run: IntegrationAdminCommand(action: .enable).run),
+        OperatorCommand(words: ["integration", "threshold"], help: IntegrationAdminCommand.thresholdHelp, options: [],
+                        positionalCount: 2, run: IntegrationAdminCommand(action: .threshold).run),
         OperatorCommand(words: ["document", "add"], help: DocumentAddCommand.help, options: DocumentAddCommand.options,
                         positionalCount: 0, run: DocumentAddCommand.run),
     ]

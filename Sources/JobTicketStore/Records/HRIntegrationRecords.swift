@@ -46,3 +46,19 @@ extension StoreTransaction {
                       createdAt: Timestamp(secondsSinceEpoch: row.int(6)), updatedAt: Timestamp(secondsSinceEpoch: row.int(7)))
     }
 }
+
+extension StoreTransaction {
+    /// An integration by id alone, for operator commands (the API always scopes by company).
+    public func hrIntegration(id: Int64) throws -> HRIntegration? {
+        guard let companyId = try connection.row("SELECT company_id FROM hr_integrations WHERE id = ?", [id], { $0.int(0) }) else {
+            return nil
+        }
+        return try hrIntegration(id: id, companyId: companyId)
+    }
+
+    public func setOffboardingThreshold(integrationId: Int64, percent: Int, at now: Timestamp) throws {
+        try connection.run("UPDATE hr_integrations SET offboarding_threshold = ?, updated_at = ? WHERE id = ?",
+                           [percent, now.secondsSinceEpoch, integrationId])
+        guard connection.changes == 1 else { throw StoreError.notFound("HR integration") }
+    }
+}
