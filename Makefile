@@ -3,7 +3,6 @@
 
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 PYTHON ?= $(shell command -v python3 2>/dev/null || echo /usr/bin/python3)
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := e2e/.venv
 BINARY := .build/release/jobticket
 
