@@ -1,15 +1,10 @@
 """What the benchmarks share: a real `jobticket serve` on a free port, the machine's facts, and
 writing a results section into bench/README.md."""
-import http.client
 import json
 import os
 import platform
 import shutil
-import signal
-import socket
-import subprocess
-import tempfile
-import time
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,54 +13,20 @@ NOW = "2024-05-14T06:00:00Z"
 MIB = 1 << 20
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+sys.path.insert(0, str(ROOT / "e2e"))
+from harness import ServerProcess, free_port  # noqa: E402,F401  (free_port is re-exported)
 
 
-class Server:
+class Server(ServerProcess):
+    """The e2e harness's server process, quiet and with a fixed clock, plus readings from /proc."""
+
     def __init__(self, binary: Path, extra_env: dict):
-        self.binary = binary
-        self.port = free_port()
-        self.data_dir = Path(tempfile.mkdtemp(prefix="jobticket-bench-"))
-        self.env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "JOBTICKET_PORT": str(self.port),
-            "JOBTICKET_HOST": "127.0.0.1",
-            "JOBTICKET_DATABASE": f"sqlite:{self.data_dir}/jobticket.sqlite",
-            "JOBTICKET_PUBLIC_URL": f"http://127.0.0.1:{self.port}",
-            "JOBTICKET_NOW": NOW,
-            "JOBTICKET_LOG_LEVEL": "warn",
-            "JOBTICKET_SYNC_BODY_LIMIT": str(256 * MIB),
-            **extra_env,
-        }
-        self.process = None
-        self.log_path = self.data_dir / "server.log"
+        super().__init__({"JOBTICKET_NOW": NOW, "JOBTICKET_LOG_LEVEL": "warn",
+                          "JOBTICKET_SYNC_BODY_LIMIT": str(256 * MIB), **extra_env}, binary=binary)
 
     def cli(self, *args) -> dict:
-        result = subprocess.run([str(self.binary), *args, "--json"], env=self.env, capture_output=True, text=True, timeout=60)
-        if result.returncode != 0:
-            raise RuntimeError(f"jobticket {' '.join(args)} exited {result.returncode}: {result.stderr}{result.stdout}")
-        return json.loads(result.stdout)
-
-    def start(self, timeout: float = 30.0) -> "Server":
-        self.log_file = open(self.log_path, "w")
-        self.process = subprocess.Popen([str(self.binary), "serve"], env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited with {self.process.returncode} during start:\n{self.log()}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
-                conn.request("GET", "/health")
-                if conn.getresponse().status == 200:
-                    conn.close()
-                    return self
-            except OSError:
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"server did not answer /health within {timeout}s:\n{self.log()}")
+        """Runs an operator command with --json and returns its output."""
+        return json.loads(self.run(*args, "--json").stdout)
 
     def memory(self) -> dict:
         """VmHWM / VmRSS of the server in bytes."""
@@ -103,25 +64,6 @@ class Server:
             except (OSError, IndexError, ValueError):
                 pass
         return total / 1e9
-
-    def stop(self, timeout: float = 30.0) -> int:
-        if self.process is None or self.process.poll() is not None:
-            return self.process.returncode if self.process else 0
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            return -9
-        finally:
-            self.log_file.close()
-
-    def log(self) -> str:
-        try:
-            return self.log_path.read_text()
-        except OSError:
-            return ""
 
     def cleanup(self):
         shutil.rmtree(self.data_dir, ignore_errors=True)

@@ -1,4 +1,5 @@
 """Starts the real release binary on a free port with its own data directory, as an operator would."""
+import http.client
 import os
 import signal
 import socket
@@ -6,8 +7,6 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-
-import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 BINARY = Path(os.environ.get("JOBTICKET_BINARY", ROOT / ".build" / "release" / "jobticket"))
@@ -22,7 +21,8 @@ def free_port() -> int:
 class ServerProcess:
     """One `jobticket serve` process; `log()` returns everything it printed."""
 
-    def __init__(self, extra_env=None, data_dir=None):
+    def __init__(self, extra_env=None, data_dir=None, binary=BINARY):
+        self.binary = Path(binary)
         self.port = free_port()
         self.data_dir = Path(data_dir or tempfile.mkdtemp(prefix="jobticket-e2e-"))
         self.base_url = f"http://127.0.0.1:{self.port}"
@@ -38,23 +38,26 @@ class ServerProcess:
 
     def run(self, *args, check=True, timeout=60):
         """Runs a one-shot `jobticket` command with this server's configuration."""
-        result = subprocess.run([str(BINARY), *args], env=self.env, capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run([str(self.binary), *args], env=self.env, capture_output=True, text=True, timeout=timeout)
         if check and result.returncode != 0:
             raise AssertionError(f"jobticket {' '.join(args)} exited {result.returncode}: {result.stderr}")
         return result
 
     def start(self, timeout=30.0):
         self.log_file = open(self.log_path, "w")
-        self.process = subprocess.Popen([str(BINARY), "serve"], env=self.env, stdout=self.log_file,
+        self.process = subprocess.Popen([str(self.binary), "serve"], env=self.env, stdout=self.log_file,
                                         stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode} during start:\n{self.log()}")
             try:
-                if requests.get(self.base_url + "/health", timeout=1).status_code == 200:
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
+                connection.request("GET", "/health")
+                if connection.getresponse().status == 200:
+                    connection.close()
                     return self
-            except requests.RequestException:
+            except OSError:
                 time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"server did not answer /health within {timeout}s:\n{self.log()}")
