@@ -107,3 +107,9 @@ def test_the_schemas_catch_drift(demo, document, mutation):
     else:
         resource["hrIntegrationLinks"] = resource.pop("hrIntergartionLinks")
     assert not check.is_valid(drifted)
+
+
+def test_the_contract_example_matches_the_employee_schema(document):
+    response = document["paths"]["/employees/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+    validator(document, "/employees/{id}", "get", 200).validate(response["example"])
+    assert response["example"]["data"]["hrIntergartionLinks"][0]["hrId"] == "emp_HR_001"

@@ -36,7 +36,8 @@ public enum OpenAPIDocument {
             ("/employees", .object([("get", read("listEmployees", "List Employees", [.viewEmployees],
                                                  OpenAPIParameters.paging(EmployeeSortField.self) + OpenAPIParameters.employeeFilters,
                                                  OpenAPISchemas.list("Employee"), notFound: false))])),
-            ("/employees/{id}", .object([("get", read("getEmployee", "Get Employee", [.viewEmployees], [id], OpenAPISchemas.single("Employee")))])),
+            ("/employees/{id}", .object([("get", read("getEmployee", "Get Employee", [.viewEmployees], [id], OpenAPISchemas.single("Employee"),
+                                                      example: OpenAPIExamples.employee))])),
             ("/employees/{id}/documents", .object([("get", read("listEmployeeDocuments", "List Employee Documents", [.viewEmployees],
                                                                 [id] + OpenAPIParameters.paging(DocumentSortField.self),
                                                                 OpenAPISchemas.list("EmployeeDocument")))])),
@@ -79,9 +80,9 @@ public enum OpenAPIDocument {
     }
 
     private static func read(_ operationId: String, _ summary: String, _ permissions: [Permission], _ parameters: [JSONValue],
-                             _ schema: JSONValue, notFound: Bool = true) -> JSONValue {
+                             _ schema: JSONValue, notFound: Bool = true, example: JSONValue? = nil) -> JSONValue {
         var responses: [(String, JSONValue)] = [
-            ("200", OpenAPIResponses.json("OK.", schema, headers: ["RateLimit-Policy", "RateLimit"])),
+            ("200", OpenAPIResponses.json("OK.", schema, headers: ["RateLimit-Policy", "RateLimit"], example: example)),
             ("400", OpenAPIResponses.problem("An invalid query parameter or path id.")),
         ]
         responses.append(("404", OpenAPIResponses.problem(notFound ? "No such resource for this company." : "Unknown path.")))

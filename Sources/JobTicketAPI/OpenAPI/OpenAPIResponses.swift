@@ -65,6 +65,7 @@ enum OpenAPIResponses {
             ("429", problem("Rate limited: the key exceeded its quota, or this address failed authentication too often.",
                             headers: ["Retry-After"])),
             ("500", problem("Unexpected error; quote the requestId.")),
+            ("503", problem("The database is temporarily unavailable.", headers: ["Retry-After"])),
         ]
     }
 }
