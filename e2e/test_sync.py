@@ -579,7 +579,15 @@ def test_concurrent_syncs_on_one_integration_one_wins_the_other_gets_409(sync_se
 def test_another_company_gets_404_even_while_the_integration_is_syncing(sync_server):
     owner = Tenant(sync_server)
     stranger = Tenant(sync_server)
+    owner.ok_sync(roster("probe"))
+    # A reused syncId with another payload: refused after taking the lock, so it writes nothing;
+    # sync-in-progress instead of sync-id-reused means the big sync runs. (Dry runs take no lock.)
     probe = roster("probe", person(1))
+
+    def syncing():
+        response = owner.sync(probe)
+        return response.status_code == 409 and response.json()["type"].endswith("/problems/sync-in-progress")
+
     for attempt in range(4):
         body = big_roster(f"slow-{attempt}", 20_000)
         done = []
@@ -587,11 +595,10 @@ def test_another_company_gets_404_even_while_the_integration_is_syncing(sync_ser
         worker.start()
         foreign, still_running = None, False
         try:
-            # Dry runs take the integration's lock too, but write nothing: a 409 means the big sync runs.
             while worker.is_alive():
-                if owner.sync(probe, dryRun=True).status_code == 409:
-                    foreign = stranger.sync(probe, integration_id=owner.integration_id, dryRun=True)
-                    still_running = owner.sync(probe, dryRun=True).status_code == 409
+                if syncing():
+                    foreign = stranger.sync(probe, integration_id=owner.integration_id)
+                    still_running = syncing()
                     break
                 time.sleep(0.02)
         finally:

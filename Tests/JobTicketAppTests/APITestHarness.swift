@@ -155,11 +155,12 @@ final class APITestHarness: Sendable {
 
     /// Sends `target` (a path with an optional `?query`, percent-encoded) as `key`.
     func request(_ method: String = "GET", _ target: String, as key: SeededKey? = nil, authorization: String? = nil,
-                 headers: [(String, String)] = [], remoteAddress: String = "127.0.0.1") async -> TestResponse {
+                 headers: [(String, String)] = [], body: [UInt8] = [], remoteAddress: String = "127.0.0.1") async -> TestResponse {
         var fields = headers
         if let header = authorization ?? key?.authorization { fields.append(("Authorization", header)) }
         let (path, query) = Self.split(target)
-        let request = HTTPRequest(method: method, path: path, query: query, headers: HTTPHeaders(fields), remoteAddress: remoteAddress)
+        let request = HTTPRequest(method: method, path: path, query: query, headers: HTTPHeaders(fields), body: body,
+                                  remoteAddress: remoteAddress)
         let response = await application.respond(to: request)
         return TestResponse(status: response.status, headers: response.headers, body: response.body)
     }
@@ -272,10 +273,10 @@ final class APITestHarness: Sendable {
         let a1 = try tx.insertHRIntegration(companyId: a, name: HRIntegration.defaultName, at: time("2024-05-01T09:00:00Z"))
         fixture.integrations["a1"] = a1
         let a2 = try tx.insertHRIntegration(companyId: a, name: "Personio Sync", at: time("2024-04-01T09:00:00Z"))
-        try tx.setHRIntegrationStatus(id: a2.id, status: .active, at: time("2024-05-14T06:00:03Z"))
+        try tx.setHRIntegrationStatus(id: a2.id, companyId: a, status: .active, at: time("2024-05-14T06:00:03Z"))
         fixture.integrations["a2"] = try tx.hrIntegration(id: a2.id, companyId: a)
         let a3 = try tx.insertHRIntegration(companyId: a, name: "Archived HR", at: time("2024-05-01T09:00:00Z"))
-        try tx.setHRIntegrationStatus(id: a3.id, status: .disabled, at: time("2024-05-02T09:00:00Z"))
+        try tx.setHRIntegrationStatus(id: a3.id, companyId: a, status: .disabled, at: time("2024-05-02T09:00:00Z"))
         fixture.integrations["a3"] = try tx.hrIntegration(id: a3.id, companyId: a)
         try tx.insertSyncRun(SyncRun(integrationId: a2.id, syncId: "sync-2024-05-14-001", status: .applied,
                                      startedAt: time("2024-05-14T06:00:00Z"), finishedAt: time("2024-05-14T06:00:03Z"),

@@ -137,6 +137,55 @@ import Testing
         #expect(YearMonth(text) == nil)
     }
 
+    /// `9999-12`.next used to trap in `firstDay` (`CalendarDate(year: 10000, …)!`), which killed
+    /// the server when a roster carried an absence in December 9999. Run in a child process so
+    /// that a trap fails this test instead of the whole run.
+    @Test func monthsPastTheYear9999DoNotTrap() async {
+        await #expect(processExitsWith: .success) {
+            let december = YearMonth(year: 9999, month: 12)
+            precondition(december.next.firstDay.description == "10000-01-01")
+            precondition(december.next.lastDay.description == "10000-01-31")
+            precondition(december.lastDay.adding(days: 1) == december.next.firstDay)
+            precondition(december.adding(months: 3).lastDay.description == "10000-03-31")
+            precondition(YearMonth(year: 1, month: 1).adding(months: -1).firstDay.description == "0000-12-01")
+        }
+    }
+
+    /// Exact proleptic months on both sides of `CalendarDate`'s years 1–9999 (in a child
+    /// process, as before the fix these trapped).
+    @Test func monthArithmeticIsExactAcrossTheEndsOfCalendarDate() async {
+        await #expect(processExitsWith: .success) {
+            let december = YearMonth(year: 9999, month: 12)
+            precondition(december.next == YearMonth(year: 10_000, month: 1))
+            precondition(december.next.firstDay.daysSinceEpoch == 2_932_897)
+            precondition(december.next.firstDay.yearMonth == december.next)
+            precondition(YearMonth(year: 10_000, month: 2).lastDay.description == "10000-02-29") // a leap year
+            precondition(YearMonth(year: 1, month: 1).adding(months: -1) == YearMonth(year: 0, month: 12))
+            precondition(YearMonth(year: 1, month: 1).adding(months: -13) == YearMonth(year: -1, month: 12))
+            precondition(YearMonth(year: 0, month: 12).lastDay.adding(days: 1) == YearMonth(year: 1, month: 1).firstDay)
+            precondition(YearMonth(year: -1, month: 3).adding(months: 10) == YearMonth(year: 0, month: 1))
+        }
+    }
+
+    /// Total for every `Int`: the year saturates, the first and last day are clamped far out.
+    @Test func monthArithmeticNeverTrapsForExtremeInput() async {
+        await #expect(processExitsWith: .success) {
+            for months in [Int.max, Int.min, Int.max - 1, Int.min + 1, 0] {
+                for year in [Int.max, Int.min, 0] {
+                    for month in [1, 12] {
+                        let shifted = YearMonth(year: year, month: month).adding(months: months)
+                        precondition((1...12).contains(shifted.month))
+                        precondition(shifted.firstDay <= shifted.lastDay)
+                        _ = shifted.next.firstDay
+                        _ = shifted.adding(months: -1).lastDay
+                    }
+                }
+            }
+            precondition(YearMonth(year: Int.max, month: 12).next == YearMonth(year: Int.max, month: 1))
+            precondition(YearMonth(year: Int.min, month: 1).adding(months: -1) == YearMonth(year: Int.min, month: 12))
+        }
+    }
+
     @Test func ordering() {
         #expect(YearMonth(year: 2023, month: 12) < YearMonth(year: 2024, month: 1))
         #expect(YearMonth(year: 2024, month: 1) < YearMonth(year: 2024, month: 2))

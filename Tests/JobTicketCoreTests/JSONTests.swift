@@ -118,6 +118,38 @@ private func failure(_ bytes: [UInt8]) -> JSONParser.Failure? {
         #expect(failure(Array(hostile.utf8))?.reason == "nested too deeply")
     }
 
+    /// Every value counts against the budget, containers included, at any depth.
+    @Test func valueCountIsLimited() throws {
+        func failure(_ text: String, maximumValues: Int) -> String? {
+            do {
+                _ = try JSONParser.parse(Array(text.utf8), maximumValues: maximumValues)
+                return nil
+            } catch {
+                return "\(error.offset) \(error.reason)"
+            }
+        }
+        #expect(try JSONParser.parse(Array("[1,2,3]".utf8), maximumValues: 4) == .array([.int(1), .int(2), .int(3)]))
+        #expect(failure("[1,2,3]", maximumValues: 4) == nil)
+        #expect(failure("[1,2,3]", maximumValues: 3) == "5 too many values")
+        let nested = #"{"a":[true,null],"b":{"c":"d"}}"#
+        #expect(failure(nested, maximumValues: 6) == nil)
+        #expect(failure(nested, maximumValues: 5) == "26 too many values")
+        #expect(failure("1", maximumValues: 0) == "0 too many values")
+    }
+
+    /// `parse(_:)` keeps a generous budget: ten million values, no more.
+    @Test func defaultValueBudgetIsTenMillion() {
+        #expect(JSONParser.defaultMaximumValues == 10_000_000)
+        // `[0,0,…,0]` with ten million zeros is ten million and one values.
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(20_000_001)
+        for _ in 0..<9_999_999 { bytes.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ",")]) }
+        bytes.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: "]")])
+        let error = failure(bytes)
+        #expect(error?.offset == 19_999_999)
+        #expect(error?.reason == "too many values")
+    }
+
     @Test func accessorsAndKindNames() throws {
         let value = try parse(#"{"s":"x","i":3,"a":[1],"n":null,"f":1.5,"b":true}"#)
         #expect(value["s"]?.stringValue == "x")

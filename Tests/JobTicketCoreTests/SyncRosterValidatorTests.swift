@@ -269,3 +269,232 @@ private let long101 = String(repeating: "x", count: 101)
             == ["employees[0].firstName invalid-type", "employees[2] invalid-type", "employees[3].absences invalid-type"])
     }
 }
+
+// MARK: - Hardening: hostile rosters must not crash or exhaust the server.
+
+/// `count` absences of one day each, a day apart, from 2024-01-01.
+private func dailyAbsences(_ count: Int) -> JSONValue {
+    let first = SyncFixtures.date("2024-01-01")
+    return .array((0..<count).map { offset in
+        let day = JSONValue.string(first.adding(days: 2 * offset).description)
+        return absenceJSON(day, day)
+    })
+}
+
+/// Entries that differ in hrId and e-mail, with `overrides` applied to each.
+private func distinctEntries(_ count: Int, _ overrides: [String: JSONValue?] = [:]) -> [JSONValue] {
+    (0..<count).map { entryJSON(overrides, hrId: "emp_\($0)", email: "e\($0)@example.com") }
+}
+
+extension SyncRosterValidatorTests {
+    /// Every roster date lies in 1900-01-01…2199-12-31. Before, `9999-12-01…9999-12-31` was
+    /// accepted and the planner trapped computing the month after December 9999.
+    @Test(arguments: [
+        (["startDate": .string("1899-12-31")], ["employees[0].startDate out-of-range"]),
+        (["startDate": .string("2200-01-01")], ["employees[0].startDate out-of-range"]),
+        (["startDate": .string("9999-12-31")], ["employees[0].startDate out-of-range"]),
+        (["terminationDate": .string("2200-01-01")], ["employees[0].terminationDate out-of-range"]),
+        (["terminationDate": .string("9999-12-31")], ["employees[0].terminationDate out-of-range"]),
+        (["dateOfBirth": .string("1899-12-31")], ["employees[0].dateOfBirth out-of-range"]),
+        (["dateOfBirth": .string("0001-01-01")], ["employees[0].dateOfBirth out-of-range"]),
+        (["absences": .array([absenceJSON(.string("9999-12-01"), .string("9999-12-31"))])],
+         ["employees[0].absences[0].startDate out-of-range", "employees[0].absences[0].endDate out-of-range"]),
+        (["absences": .array([absenceJSON(.string("9999-12-01"))])], ["employees[0].absences[0].startDate out-of-range"]),
+        (["absences": .array([absenceJSON(.string("1899-12-31"), .string("1900-01-31"))])],
+         ["employees[0].absences[0].startDate out-of-range"]),
+        (["absences": .array([absenceJSON(.string("2024-01-01"), .string("2200-01-01"))])],
+         ["employees[0].absences[0].endDate out-of-range"]),
+    ] as [([String: JSONValue?], [String])])
+    func rosterDatesOutsideTheSupportedRangeAreOutOfRange(overrides: [String: JSONValue?], expected: [String]) {
+        let result = RosterValidator.validate(body(employees: .array([entryJSON(overrides)])), today: today)
+        #expect(issues(result, kind: .invalid) == expected)
+    }
+
+    @Test(arguments: [
+        ["startDate": .string("1900-01-01")] as [String: JSONValue?],
+        ["startDate": .string("2199-12-31")],
+        ["terminationDate": .string("2199-12-31")],
+        ["dateOfBirth": .string("1900-01-01")],
+        ["absences": .array([absenceJSON(.string("1900-01-01"), .string("2199-12-31"))])],
+        ["absences": .array([absenceJSON(.string("2199-12-01"))])],
+    ])
+    func rosterDatesAtTheEdgesOfTheRangeAreAccepted(overrides: [String: JSONValue?]) {
+        let result = RosterValidator.validate(body(employees: .array([entryJSON(overrides)])), today: today)
+        #expect(issues(result, kind: .invalid) == ["<accepted>"])
+    }
+
+    @Test func outOfRangeSaysTheAllowedRange() throws {
+        #expect(RosterValidator.earliestDate == SyncFixtures.date("1900-01-01"))
+        #expect(RosterValidator.latestDate == SyncFixtures.date("2199-12-31"))
+        let text = #"""
+        {"syncId":"s","employees":[{"firstName":"A","lastName":"B","email":"a@example.com","hrId":"h",
+         "startDate":"2022-03-01","absences":[{"startDate":"9999-12-01","endDate":"9999-12-31"}]}]}
+        """#
+        let result = RosterValidator.validate(try JSONParser.parse(Array(text.utf8)), today: today)
+        guard case .failure(let rejection) = result else {
+            Issue.record("accepted an absence in December 9999")
+            return
+        }
+        #expect(rejection.kind == .invalid)
+        #expect(rejection.issues == [
+            RosterIssue(field: "employees[0].absences[0].startDate", code: "out-of-range",
+                        message: "must be between 1900-01-01 and 2199-12-31"),
+            RosterIssue(field: "employees[0].absences[0].endDate", code: "out-of-range",
+                        message: "must be between 1900-01-01 and 2199-12-31"),
+        ])
+    }
+
+    /// `[1,1,1,…]` of a few MB used to build one issue per element.
+    @Test func typeProblemsStopAfterTheFirstHundred() {
+        let result = RosterValidator.validate(body(employees: .array(Array(repeating: .int(1), count: 1000))),
+                                              today: today)
+        #expect(issues(result, kind: .malformedTypes) == (0..<100).map { "employees[\($0)] invalid-type" })
+    }
+
+    @Test func businessProblemsStopAfterTheFirstHundred() {
+        let employees = JSONValue.array(distinctEntries(150, ["firstName": nil, "lastName": .string("")]))
+        #expect(issues(RosterValidator.validate(body(employees: employees), today: today), kind: .invalid)
+            == (0..<50).flatMap { ["employees[\($0)].firstName required", "employees[\($0)].lastName too-short"] })
+    }
+
+    @Test func aTypeProblemAfterAHundredBusinessProblemsStillWins() {
+        let employees = JSONValue.array(distinctEntries(150, ["firstName": nil]) + [.int(1)])
+        #expect(issues(RosterValidator.validate(body(employees: employees), today: today), kind: .malformedTypes)
+            == ["employees[150] invalid-type"])
+    }
+
+    @Test func limitsAreAsDocumented() {
+        #expect(RosterValidator.maximumIssues == 100)
+        #expect(RosterValidator.maximumEmployees == 200_000)
+        #expect(RosterValidator.maximumAbsences == 100)
+        #expect(RosterValidator.maxAbsenceTypeLength == 100)
+    }
+
+    @Test func moreThanTwoHundredThousandEntriesAreRefusedBeforeLookingAtThem() {
+        let tooMany = RosterValidator.validate(body(employees: .array(Array(repeating: .int(1), count: 200_001))),
+                                               today: today)
+        guard case .failure(let rejection) = tooMany else {
+            Issue.record("accepted 200 001 entries")
+            return
+        }
+        #expect(rejection.kind == .invalid)
+        #expect(rejection.issues == [RosterIssue(field: "employees", code: "too-many",
+                                                 message: "must have at most 200000 entries")])
+        // At the limit the entries are looked at (and each of these is of the wrong type).
+        let atLimit = RosterValidator.validate(body(employees: .array(Array(repeating: .int(1), count: 200_000))),
+                                               today: today)
+        #expect(issues(atLimit, kind: .malformedTypes).count == 100)
+    }
+
+    @Test func atMostAHundredAbsencesPerEntry() {
+        let accepted = RosterValidator.validate(body(employees: .array([entryJSON(["absences": dailyAbsences(100)])])),
+                                                today: today)
+        #expect(issues(accepted, kind: .invalid) == ["<accepted>"])
+        let refused = RosterValidator.validate(body(employees: .array([entryJSON(["absences": dailyAbsences(101)])])),
+                                               today: today)
+        #expect(issues(refused, kind: .invalid) == ["employees[0].absences too-many"])
+        if case .failure(let rejection) = refused {
+            #expect(rejection.issues.first?.message == "must have at most 100 entries")
+        }
+    }
+
+    @Test func absenceTypeIsAtMostAHundredCharacters() {
+        func check(_ type: String) -> [String] {
+            let absence = absenceJSON(.string("2024-07-01"), type: .string(type))
+            return issues(RosterValidator.validate(body(employees: .array([entryJSON(["absences": .array([absence])])])),
+                                                   today: today), kind: .invalid)
+        }
+        #expect(check(String(repeating: "t", count: 100)) == ["<accepted>"])
+        #expect(check(String(repeating: "é", count: 100)) == ["<accepted>"])
+        #expect(check(String(repeating: "t", count: 101)) == ["employees[0].absences[0].type too-long"])
+    }
+
+    /// Overlaps are found by a sort, so pairs that are not neighbours in the array, or not
+    /// neighbours by start date, must still be found; the later one in array order is reported.
+    @Test(arguments: [
+        ([("2024-01-01", "2024-12-31"), ("2024-03-01", "2024-03-05"), ("2024-06-01", "2024-06-30")],
+         ["employees[0].absences[1] overlapping", "employees[0].absences[2] overlapping"]),
+        ([("2024-06-01", "2024-06-30"), ("2024-01-01", "2024-12-31")], ["employees[0].absences[1] overlapping"]),
+        ([("2024-01-01", nil), ("2030-01-01", "2030-01-31")], ["employees[0].absences[1] overlapping"]),
+        ([("2030-01-01", "2030-01-31"), ("2024-01-01", nil)], ["employees[0].absences[1] overlapping"]),
+        ([("2024-03-01", "2024-03-01"), ("2024-03-01", "2024-03-01")], ["employees[0].absences[1] overlapping"]),
+        ([("2024-09-01", "2024-09-30"), ("2024-05-01", "2024-05-31"), ("2024-12-01", nil), ("2024-06-01", "2024-08-31"),
+          ("2024-05-15", "2024-05-20")], ["employees[0].absences[4] overlapping"]),
+        ([("2024-09-01", "2024-09-30"), ("2024-01-01", "2024-01-31"), ("2024-05-01", nil)],
+         ["employees[0].absences[2] overlapping"]),
+        ([("2024-09-01", "2024-09-30"), ("2024-01-01", "2024-01-31"), ("2024-05-01", "2024-05-31")], []),
+    ] as [([(String, String?)], [String])])
+    func overlapsAreFoundInAnyOrder(absences: [(String, String?)], expected: [String]) {
+        let items = absences.map { absenceJSON(.string($0.0), $0.1.map(JSONValue.string) ?? .null) }
+        let result = RosterValidator.validate(body(employees: .array([entryJSON(["absences": .array(items)])])),
+                                              today: today)
+        #expect(issues(result, kind: .invalid) == (expected.isEmpty ? ["<accepted>"] : expected))
+    }
+
+    @Test func overlapsAreReportedAfterEachAbsencesOwnProblems() {
+        let items: [JSONValue] = [
+            absenceJSON(.string("2024-06-01"), .string("2024-06-30")),
+            absenceJSON(nil),
+            absenceJSON(.string("2024-06-15"), .string("2024-06-20")),
+            absenceJSON(.string("2024-08-01"), .string("2024-07-01")),
+        ]
+        let result = RosterValidator.validate(body(employees: .array([entryJSON(["absences": .array(items)])])),
+                                              today: today)
+        #expect(issues(result, kind: .invalid) == [
+            "employees[0].absences[1].startDate required",
+            "employees[0].absences[3].endDate end-before-start",
+            "employees[0].absences[2] overlapping",
+        ])
+    }
+
+    /// C0 controls and DEL: a NUL in `hrId` is cut off by SQLite, so distinct ids collided.
+    @Test(arguments: [
+        (["firstName": .string("An\u{0}na")], ["employees[0].firstName invalid-characters"]),
+        (["firstName": .string("Anna\n")], ["employees[0].firstName invalid-characters"]),
+        (["lastName": .string("M\u{1F}ller")], ["employees[0].lastName invalid-characters"]),
+        (["lastName": .string("Müller\u{7F}")], ["employees[0].lastName invalid-characters"]),
+        (["email": .string("anna\u{0}@example.com")], ["employees[0].email invalid-characters"]),
+        (["email": .string("anna@example.com\u{7F}")], ["employees[0].email invalid-characters"]),
+        (["hrId": .string("emp\u{0}1")], ["employees[0].hrId invalid-characters"]),
+        (["hrId": .string("emp\t1")], ["employees[0].hrId invalid-characters"]),
+        (["hrId": .string("emp_1\u{7F}")], ["employees[0].hrId invalid-characters"]),
+        (["profileImage": .string("https://img.example.com/a\u{1B}.png")],
+         ["employees[0].profileImage invalid-characters"]),
+        (["absences": .array([absenceJSON(.string("2024-07-01"), type: .string("leave\u{0}"))])],
+         ["employees[0].absences[0].type invalid-characters"]),
+        (["absences": .array([absenceJSON(.string("2024-07-01"), type: .string("\r\n"))])],
+         ["employees[0].absences[0].type invalid-characters"]),
+    ] as [([String: JSONValue?], [String])])
+    func controlCharactersAreRefused(overrides: [String: JSONValue?], expected: [String]) {
+        let result = RosterValidator.validate(body(employees: .array([entryJSON(overrides)])), today: today)
+        #expect(issues(result, kind: .invalid) == expected)
+    }
+
+    @Test func controlCharacterMessageAndNonControlCharactersPass() {
+        let result = RosterValidator.validate(body(employees: .array([entryJSON(["hrId": .string("a\u{0}b")])])),
+                                              today: today)
+        if case .failure(let rejection) = result {
+            #expect(rejection.issues == [RosterIssue(field: "employees[0].hrId", code: "invalid-characters",
+                                                     message: "must not contain control characters")])
+        } else {
+            Issue.record("accepted a NUL in hrId")
+        }
+        let friendly = entryJSON(["firstName": .string("Zoë 😀"), "hrId": .string("日本-1 €"),
+                                  "absences": .array([absenceJSON(.string("2024-07-01"), type: .string("Elternzeit ✓"))])])
+        #expect(issues(RosterValidator.validate(body(employees: .array([friendly])), today: today), kind: .invalid)
+            == ["<accepted>"])
+    }
+
+    /// Defence in depth: even an absence the validator would refuse does not trap the rules.
+    @Test func subscriptionRulesSurviveTheLastMonthsOfTheCalendar() async {
+        await #expect(processExitsWith: .success) {
+            let absence = Absence(startDate: CalendarDate(year: 9999, month: 12, day: 1)!,
+                                  endDate: CalendarDate(year: 9999, month: 12, day: 31)!, type: nil)
+            let today = CalendarDate(year: 9999, month: 11, day: 15)!
+            let pause = SubscriptionRules.pause(absences: [absence], today: today)
+            precondition(pause?.reactivatedAt?.description == "10000-01-01")
+            precondition(SubscriptionRules.startAt(startDate: today, today: CalendarDate(year: 9999, month: 12, day: 31)!)
+                .description == "10000-01-01")
+        }
+    }
+}

@@ -65,19 +65,19 @@ import Testing
         try db.write { tx in
             for run in [applied, replayed, later, elsewhere] { try tx.insertSyncRun(run) }
         }
-        #expect(try db.write { try $0.appliedSyncRun(integrationId: integration.id, syncId: "sync-1") } == applied)
-        #expect(try db.write { try $0.appliedSyncRun(integrationId: integration.id, syncId: "sync-3") } == nil)
-        #expect(try db.write { try $0.appliedSyncRun(integrationId: other.id, syncId: "sync-1") } == nil)
-        #expect(try db.write { try $0.lastAppliedSyncRun(integrationId: integration.id) } == later)
-        #expect(try db.write { try $0.lastAppliedSyncRun(integrationId: 999) } == nil)
+        #expect(try db.write { try $0.appliedSyncRun(integrationId: integration.id, companyId: company.id, syncId: "sync-1") } == applied)
+        #expect(try db.write { try $0.appliedSyncRun(integrationId: integration.id, companyId: company.id, syncId: "sync-3") } == nil)
+        #expect(try db.write { try $0.appliedSyncRun(integrationId: other.id, companyId: company.id, syncId: "sync-1") } == nil)
+        #expect(try db.write { try $0.lastAppliedSyncRun(integrationId: integration.id, companyId: company.id) } == later)
+        #expect(try db.write { try $0.lastAppliedSyncRun(integrationId: 999, companyId: company.id) } == nil)
 
-        let all = try db.write { try $0.syncRuns(integrationId: integration.id, page: PageRequest(page: 1, perPage: 10)) }
+        let all = try db.write { try $0.syncRuns(integrationId: integration.id, companyId: company.id, page: PageRequest(page: 1, perPage: 10)) }
         #expect(all.items == [later, replayed, applied])
         #expect(all.total == 3)
-        let second = try db.write { try $0.syncRuns(integrationId: integration.id, page: PageRequest(page: 2, perPage: 2)) }
+        let second = try db.write { try $0.syncRuns(integrationId: integration.id, companyId: company.id, page: PageRequest(page: 2, perPage: 2)) }
         #expect(second.items == [applied])
         #expect(second.total == 3)
-        let past = try db.write { try $0.syncRuns(integrationId: integration.id, page: PageRequest(page: 3, perPage: 2)) }
+        let past = try db.write { try $0.syncRuns(integrationId: integration.id, companyId: company.id, page: PageRequest(page: 3, perPage: 2)) }
         #expect(past.items.isEmpty)
         #expect(past.total == 3)
     }

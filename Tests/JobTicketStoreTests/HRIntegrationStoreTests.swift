@@ -18,12 +18,12 @@ import Testing
         let company = try db.company()
         let created = try db.write { try $0.insertHRIntegration(companyId: company.id, name: "HR", at: TestStore.now) }
         let later = TestStore.now.adding(seconds: 3600)
-        try db.write { try $0.setHRIntegrationStatus(id: created.id, status: .active, at: later) }
+        try db.write { try $0.setHRIntegrationStatus(id: created.id, companyId: company.id, status: .active, at: later) }
         var expected = created
         expected.status = .active
         expected.updatedAt = later
         #expect(try db.write { try $0.hrIntegration(id: created.id, companyId: company.id) } == expected)
-        #expect(storeError { try db.write { try $0.setHRIntegrationStatus(id: 99, status: .disabled, at: later) } }
+        #expect(storeError { try db.write { try $0.setHRIntegrationStatus(id: 99, companyId: company.id, status: .disabled, at: later) } }
             == .notFound("HR integration"))
     }
 
@@ -48,7 +48,7 @@ import Testing
             let b = try tx.insertHRIntegration(companyId: company.id, name: "Bravo", at: TestStore.now.adding(seconds: 20))
             let a = try tx.insertHRIntegration(companyId: company.id, name: "Alpha", at: TestStore.now.adding(seconds: 30))
             let c = try tx.insertHRIntegration(companyId: company.id, name: "Charlie", at: TestStore.now.adding(seconds: 10))
-            try tx.setHRIntegrationStatus(id: a.id, status: .active, at: TestStore.now)
+            try tx.setHRIntegrationStatus(id: a.id, companyId: company.id, status: .active, at: TestStore.now)
             return (b, a, c)
         }
         func ids(_ status: Set<HRIntegrationStatus> = [], _ field: HRIntegrationSortField = .id, _ order: SortOrder = .asc,
@@ -82,19 +82,19 @@ import Testing
         let link = EmployeeLink(employeeId: employee.id, integrationId: integration.id, hrId: "emp_001", lastSyncId: "sync_1",
                                 lastSynced: TestStore.now, offboardedAt: nil)
         try db.write { try $0.upsertLink(link) }
-        #expect(try db.write { try $0.links(employeeIds: [employee.id]) } == [employee.id: [link]])
+        #expect(try db.write { try $0.links(employeeIds: [employee.id], companyId: company.id) } == [employee.id: [link]])
 
         let replaced = EmployeeLink(employeeId: employee.id, integrationId: integration.id, hrId: "emp_001b", lastSyncId: "sync_2",
                                     lastSynced: TestStore.now.adding(seconds: 60), offboardedAt: TestStore.now.adding(seconds: 60),
                                     managed: false)
         try db.write { try $0.upsertLink(replaced) }
-        #expect(try db.write { try $0.links(employeeIds: [employee.id]) } == [employee.id: [replaced]])
-        #expect(try db.write { try $0.links(employeeIds: [employee.id]) }[employee.id]?.first?.managed == false)
+        #expect(try db.write { try $0.links(employeeIds: [employee.id], companyId: company.id) } == [employee.id: [replaced]])
+        #expect(try db.write { try $0.links(employeeIds: [employee.id], companyId: company.id) }[employee.id]?.first?.managed == false)
 
         let cleared = EmployeeLink(employeeId: employee.id, integrationId: integration.id, hrId: "emp_001b", lastSyncId: nil,
                                    lastSynced: nil, offboardedAt: nil)
         try db.write { try $0.upsertLink(cleared) }
-        #expect(try db.write { try $0.links(employeeIds: [employee.id]) } == [employee.id: [cleared]])
+        #expect(try db.write { try $0.links(employeeIds: [employee.id], companyId: company.id) } == [employee.id: [cleared]])
     }
 
     @Test func linksAreGroupedByEmployeeAndOrderedByIntegration() throws {
@@ -113,9 +113,9 @@ import Testing
             try tx.upsertLink(annaOne)
             try tx.upsertLink(berndOne)
         }
-        #expect(try db.write { try $0.links(employeeIds: [anna.id, bernd.id, carl.id]) }
+        #expect(try db.write { try $0.links(employeeIds: [anna.id, bernd.id, carl.id], companyId: company.id) }
             == [anna.id: [annaOne, annaTwo], bernd.id: [berndOne]])
-        #expect(try db.write { try $0.links(employeeIds: []) } == [:])
+        #expect(try db.write { try $0.links(employeeIds: [], companyId: company.id) } == [:])
     }
 
     @Test func hrIdIsUniquePerIntegration() throws {
@@ -137,7 +137,7 @@ import Testing
         try db.write {
             try $0.upsertLink(EmployeeLink(employeeId: bernd.id, integrationId: second.id, hrId: "H1", lastSyncId: nil, lastSynced: nil))
         }
-        #expect(try db.write { try $0.links(employeeIds: [bernd.id]) }[bernd.id]?.map(\.integrationId) == [second.id])
+        #expect(try db.write { try $0.links(employeeIds: [bernd.id], companyId: company.id) }[bernd.id]?.map(\.integrationId) == [second.id])
     }
 
     @Test func linkedEmployeesAndCountExcludeOffboardedFromCountOnly() throws {
@@ -161,6 +161,6 @@ import Testing
         #expect(linked.map(\.0) == [anna, bernd])
         #expect(linked.map(\.1) == [annaLink, berndLink])
         #expect(try db.write { try $0.linkedEmployees(integrationId: integration.id, companyId: other.id) }.isEmpty)
-        #expect(try db.write { try $0.linkedEmployeeCount(integrationId: integration.id) } == 1)
+        #expect(try db.write { try $0.linkedEmployeeCount(integrationId: integration.id, companyId: company.id) } == 1)
     }
 }

@@ -256,7 +256,7 @@ private final class SyncApplicationStore {
         let companyId = company.id
         return try store.writeNow { transaction in
             let employees = try transaction.employeesByEmail(companyId: companyId).values.sorted { $0.id < $1.id }
-            let links = try transaction.links(employeeIds: employees.map(\.id)).values.flatMap { $0 }
+            let links = try transaction.links(employeeIds: employees.map(\.id), companyId: companyId).values.flatMap { $0 }
                 .sorted { ($0.employeeId, $0.integrationId) < ($1.employeeId, $1.integrationId) }
             return Snapshot(employees: employees, links: links, outbox: try transaction.outboxEvents(companyId: companyId))
         }

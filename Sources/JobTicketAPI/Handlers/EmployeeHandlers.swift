@@ -25,7 +25,7 @@ struct EmployeeHandlers: Sendable {
         let today = services.clock.today
         let (employees, links) = try await services.store.read { transaction in
             let employees = try transaction.employees(companyId: companyId, filter: filter, sorting: sorting, page: page, today: today)
-            return (employees, try transaction.links(employeeIds: employees.items.map(\.id)))
+            return (employees, try transaction.links(employeeIds: employees.items.map(\.id), companyId: companyId))
         }
         return ListEnvelope.response(employees) { employee in
             EmployeeWire.resource(employee, links: links[employee.id] ?? [], today: today, urls: services.links)
@@ -37,7 +37,7 @@ struct EmployeeHandlers: Sendable {
         let id = try PathParameters.id(context)
         let found = try await services.store.read { transaction -> (Employee, [EmployeeLink])? in
             guard let employee = try transaction.employee(id: id, companyId: companyId) else { return nil }
-            return (employee, try transaction.links(employeeIds: [id])[id] ?? [])
+            return (employee, try transaction.links(employeeIds: [id], companyId: companyId)[id] ?? [])
         }
         guard let (employee, links) = found else { throw APIError.notFound("No employee \(id).") }
         return .data(EmployeeWire.resource(employee, links: links, today: services.clock.today, urls: services.links))

@@ -21,25 +21,46 @@ struct HRIntegrationHandlers: Sendable {
         let status: Set<HRIntegrationStatus> = try query.set("status")
         let rows = try await services.store.read { transaction in
             let integrations = try transaction.hrIntegrations(companyId: companyId, status: status, sorting: sorting, page: page)
-            let items = try integrations.items.map { integration in
-                (integration, try transaction.linkedEmployeeCount(integrationId: integration.id),
-                 try transaction.lastAppliedSyncRun(integrationId: integration.id))
-            }
+            let items = try integrations.items.map { try transaction.summary(of: $0, companyId: companyId) }
             return Page(items: items, total: integrations.total, request: page)
         }
-        return ListEnvelope.response(rows) { integration, linked, lastSync in
-            HRIntegrationWire.resource(integration, linkedEmployees: linked, lastSync: lastSync, urls: services.links)
-        }
+        return ListEnvelope.response(rows) { $0.resource(urls: services.links) }
     }
 
     func get(_ request: HTTPRequest, _ context: RequestContext) async throws -> HTTPResponse {
         let companyId = try services.companyId(context)
         let id = try PathParameters.id(context)
-        let found = try await services.store.read { transaction -> (HRIntegration, Int, SyncRun?)? in
-            guard let integration = try transaction.hrIntegration(id: id, companyId: companyId) else { return nil }
-            return (integration, try transaction.linkedEmployeeCount(integrationId: id), try transaction.lastAppliedSyncRun(integrationId: id))
+        let summary = try await services.store.read { transaction in
+            try transaction.summary(of: transaction.ownIntegration(id: id, companyId: companyId), companyId: companyId)
         }
-        guard let (integration, linked, lastSync) = found else { throw APIError.notFound("No HR integration \(id).") }
-        return .data(HRIntegrationWire.resource(integration, linkedEmployees: linked, lastSync: lastSync, urls: services.links))
+        return .data(summary.resource(urls: services.links))
+    }
+}
+
+/// An integration with what its resource shows besides its own row, counted within its company.
+struct HRIntegrationSummary: Sendable {
+    let integration: HRIntegration
+    let linkedEmployees: Int
+    let lastSync: SyncRun?
+
+    func resource(urls: Links) -> JSONValue {
+        HRIntegrationWire.resource(integration, linkedEmployees: linkedEmployees, lastSync: lastSync, urls: urls)
+    }
+}
+
+extension StoreTransaction {
+    /// The company's integration, or the 404 that another company's id gets as well (spec §2).
+    func ownIntegration(id: Int64, companyId: Int64) throws -> HRIntegration {
+        guard let integration = try hrIntegration(id: id, companyId: companyId) else {
+            throw APIError.notFound("No HR integration \(id).")
+        }
+        return integration
+    }
+
+    /// The linked-employee count and last applied run of an integration the company owns.
+    func summary(of integration: HRIntegration, companyId: Int64) throws -> HRIntegrationSummary {
+        HRIntegrationSummary(integration: integration,
+                             linkedEmployees: try linkedEmployeeCount(integrationId: integration.id, companyId: companyId),
+                             lastSync: try lastAppliedSyncRun(integrationId: integration.id, companyId: companyId))
     }
 }

@@ -23,7 +23,7 @@ struct SyncRunner: Sendable {
     func apply(in transaction: StoreTransaction) throws {
         let integration = try activeIntegration(in: transaction)
         let started = services.clock.timestamp
-        if let previous = try transaction.appliedSyncRun(integrationId: integrationId, syncId: roster.syncId) {
+        if let previous = try transaction.appliedSyncRun(integrationId: integrationId, companyId: companyId, syncId: roster.syncId) {
             guard previous.payloadSHA256 == fingerprint else {
                 throw APIError(.syncIdReused, "syncId '\(roster.syncId)' was already used for this HR integration with a different payload.")
             }
@@ -41,7 +41,7 @@ struct SyncRunner: Sendable {
                                       eventPayload: { JSONWriter.string(SubscriptionWire.changedPayload($0, today: today)) },
                                       eventId: { services.random.uuid() })
         if integration.status == .initialSyncPending {
-            try transaction.setHRIntegrationStatus(id: integrationId, status: .active, at: started)
+            try transaction.setHRIntegrationStatus(id: integrationId, companyId: companyId, status: .active, at: started)
         }
         try transaction.insertSyncRun(SyncRun(
             integrationId: integrationId, syncId: roster.syncId, status: .applied, startedAt: started,
@@ -50,9 +50,7 @@ struct SyncRunner: Sendable {
     }
 
     private func activeIntegration(in transaction: StoreTransaction) throws -> HRIntegration {
-        guard let integration = try transaction.hrIntegration(id: integrationId, companyId: companyId) else {
-            throw APIError.notFound("No HR integration \(integrationId).")
-        }
+        let integration = try transaction.ownIntegration(id: integrationId, companyId: companyId)
         guard integration.status != .disabled else {
             throw APIError(.conflict, "HR integration \(integrationId) is disabled.")
         }

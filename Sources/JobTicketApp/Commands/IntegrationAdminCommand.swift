@@ -33,13 +33,15 @@ struct IntegrationAdminCommand: Sendable {
             case .disable:
                 integration.status = .disabled
             case .enable:
-                let synced = try transaction.lastAppliedSyncRun(integrationId: id) != nil
+                let synced = try transaction.lastAppliedSyncRun(integrationId: id, companyId: integration.companyId) != nil
                 integration.status = synced ? .active : .initialSyncPending
             case .threshold:
                 integration.offboardingThresholdPercent = percent
                 try transaction.setOffboardingThreshold(integrationId: id, percent: percent, at: now)
             }
-            if action != .threshold { try transaction.setHRIntegrationStatus(id: id, status: integration.status, at: now) }
+            if action != .threshold {
+                try transaction.setHRIntegrationStatus(id: id, companyId: integration.companyId, status: integration.status, at: now)
+            }
             try transaction.appendAudit(AuditEvent(at: now, companyId: integration.companyId, actor: "operator",
                                                    action: "hr-integration.\(action)", details: JSONWriter.string(.object([
                                                        ("integrationId", .int(Int(id))), ("status", .string(integration.status.rawValue)),

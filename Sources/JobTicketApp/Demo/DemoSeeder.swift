@@ -23,7 +23,7 @@ struct DemoSeeder {
         let company = try transaction.insertCompany(name: DemoRoster.companyName, apiAccessEnabled: true, defaultPlanType: .splitPay,
                                                     defaultContribution: DemoRoster.contribution, at: now)
         let integration = try transaction.insertHRIntegration(companyId: company.id, name: HRIntegration.defaultName, at: now)
-        try transaction.setHRIntegrationStatus(id: integration.id, status: .active, at: now)
+        try transaction.setHRIntegrationStatus(id: integration.id, companyId: company.id, status: .active, at: now)
         let (key, secret) = try KeyIssuer(deployment: deployment).create(
             in: transaction, companyId: company.id, name: DemoRoster.keyName, permissions: Set(Permission.allCases),
             rateLimit: nil, expiresAt: nil)

@@ -12,11 +12,22 @@ public struct JSONParser {
 
     public static let maximumDepth = 64
 
+    /// The value budget of `parse(_:)`. Every value counts (each array element, object member
+    /// value and container), so a body of a few MB cannot turn into tens of millions of
+    /// `JSONValue`s; callers with a smaller body limit can pass a tighter budget.
+    public static let defaultMaximumValues = 10_000_000
+
     private let bytes: [UInt8]
     private var index = 0
+    private var remainingValues: Int
 
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+        try parse(bytes, maximumValues: defaultMaximumValues)
+    }
+
+    /// Parses one document of at most `maximumValues` values; more fail with "too many values".
+    public static func parse(_ bytes: [UInt8], maximumValues: Int) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maximumValues: maximumValues)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -24,8 +35,9 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], maximumValues: Int) {
         self.bytes = bytes
+        self.remainingValues = maximumValues
     }
 
     private func failure(_ reason: String) -> Failure {
@@ -41,6 +53,8 @@ public struct JSONParser {
     private mutating func parseValue(depth: Int) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else { throw failure("nested too deeply") }
         guard index < bytes.count else { throw failure("unexpected end of input") }
+        guard remainingValues > 0 else { throw failure("too many values") }
+        remainingValues -= 1
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)

@@ -15,11 +15,14 @@ public struct RosterRejection: Error, Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// All problems of that kind, in document order.
+    /// The problems of that kind in document order, at most `RosterValidator.maximumIssues`.
     public var issues: [RosterIssue]
+    /// How many problems were found in all (more than `issues.count` once the list is cut).
+    public var problemCount: Int
 
-    public init(kind: Kind, issues: [RosterIssue]) {
+    public init(kind: Kind, issues: [RosterIssue], problemCount: Int? = nil) {
         self.kind = kind
         self.issues = issues
+        self.problemCount = max(problemCount ?? issues.count, issues.count)
     }
 }

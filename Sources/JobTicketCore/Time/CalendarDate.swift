@@ -13,12 +13,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Self.daysIn(year: year, month: month)).contains(day) else { return nil }
+        daysSinceEpoch = Self.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// Years for which `dayNumber` is exact and cannot overflow (far beyond any real date).
+    static let computableYears = -1_000_000_000...1_000_000_000
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date, without the 1–9999 restriction of
+    /// `init?(year:month:day:)`. Callers keep `year` within `computableYears`, `month` in
+    /// 1...12 and `day` in 1...31, so the arithmetic stays far from overflow.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        daysSinceEpoch = era * 146_097 + dayOfEra - 719_468
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Parses exactly `YYYY-MM-DD`.

@@ -2,6 +2,7 @@ import JobTicketCore
 
 extension StoreTransaction {
     private static let linkColumns = "employee_id, integration_id, hr_id, last_sync_id, last_synced, offboarded_at, managed"
+    private static let qualifiedLinkColumns = "l.employee_id, l.integration_id, l.hr_id, l.last_sync_id, l.last_synced, l.offboarded_at, l.managed"
 
     /// Creates the link or replaces the one this employee has with this integration.
     public func upsertLink(_ link: EmployeeLink) throws {
@@ -18,16 +19,20 @@ extension StoreTransaction {
         }
     }
 
-    /// The links of the given employees, grouped by employee, ordered by integration id.
-    public func links(employeeIds: [Int64]) throws -> [Int64: [EmployeeLink]] {
+    /// The links of the given employees of the company, grouped by employee, ordered by integration id.
+    /// Another company's employee ids (and links to another company's integrations) find nothing.
+    public func links(employeeIds: [Int64], companyId: Int64) throws -> [Int64: [EmployeeLink]] {
         guard !employeeIds.isEmpty else { return [:] }
         var result: [Int64: [EmployeeLink]] = [:]
         for start in stride(from: 0, to: employeeIds.count, by: 500) {
             let chunk = Array(employeeIds[start..<min(start + 500, employeeIds.count)])
             let links = try connection.rows("""
-                SELECT \(Self.linkColumns) FROM employee_links WHERE employee_id IN (\(Self.placeholders(chunk.count)))
-                ORDER BY integration_id
-                """, chunk, Self.decodeLink)
+                SELECT \(Self.qualifiedLinkColumns) FROM employee_links l
+                JOIN employees e ON e.id = l.employee_id
+                JOIN hr_integrations i ON i.id = l.integration_id
+                WHERE l.employee_id IN (\(Self.placeholders(chunk.count))) AND e.company_id = ? AND i.company_id = ?
+                ORDER BY l.integration_id
+                """, chunk + [companyId, companyId], Self.decodeLink)
             for link in links { result[link.employeeId, default: []].append(link) }
         }
         return result
@@ -36,7 +41,7 @@ extension StoreTransaction {
     /// Every employee linked to an integration (offboarded included), with the link.
     public func linkedEmployees(integrationId: Int64, companyId: Int64) throws -> [(Employee, EmployeeLink)] {
         try connection.rows("""
-            SELECT \(Self.employeeColumns), l.employee_id, l.integration_id, l.hr_id, l.last_sync_id, l.last_synced, l.offboarded_at, l.managed
+            SELECT \(Self.employeeColumns), \(Self.qualifiedLinkColumns)
             FROM employee_links l JOIN employees e ON e.id = l.employee_id
             WHERE l.integration_id = ? AND e.company_id = ?
             """, [integrationId, companyId]) { row in
@@ -44,10 +49,12 @@ extension StoreTransaction {
         }
     }
 
-    /// Employees linked and not offboarded (what the integration is billed for).
-    public func linkedEmployeeCount(integrationId: Int64) throws -> Int {
-        try connection.row("SELECT COUNT(*) FROM employee_links WHERE integration_id = ? AND offboarded_at IS NULL",
-                           [integrationId]) { Int($0.int(0)) } ?? 0
+    /// Employees linked and not offboarded (what the integration is billed for); 0 for another company's integration.
+    public func linkedEmployeeCount(integrationId: Int64, companyId: Int64) throws -> Int {
+        try connection.row("""
+            SELECT COUNT(*) FROM employee_links l JOIN hr_integrations i ON i.id = l.integration_id
+            WHERE l.integration_id = ? AND i.company_id = ? AND l.offboarded_at IS NULL
+            """, [integrationId, companyId]) { Int($0.int(0)) } ?? 0
     }
 
     static func decodeLink(_ row: SQLiteStatement) -> EmployeeLink {

@@ -34,9 +34,10 @@ extension StoreTransaction {
                              orderBy: Self.order(column, sorting.order), page: page, decode: Self.decodeIntegration)
     }
 
-    public func setHRIntegrationStatus(id: Int64, status: HRIntegrationStatus, at now: Timestamp) throws {
-        try connection.run("UPDATE hr_integrations SET status = ?, updated_at = ? WHERE id = ?",
-                           [status.rawValue, now.secondsSinceEpoch, id])
+    /// Sets the status of the company's integration; another company's id changes nothing and is not found.
+    public func setHRIntegrationStatus(id: Int64, companyId: Int64, status: HRIntegrationStatus, at now: Timestamp) throws {
+        try connection.run("UPDATE hr_integrations SET status = ?, updated_at = ? WHERE id = ? AND company_id = ?",
+                           [status.rawValue, now.secondsSinceEpoch, id, companyId])
         guard connection.changes == 1 else { throw StoreError.notFound("HR integration") }
     }
 
@@ -56,6 +57,7 @@ extension StoreTransaction {
         return try hrIntegration(id: id, companyId: companyId)
     }
 
+    /// Sets the mass-offboarding threshold by integration id alone, for the operator command.
     public func setOffboardingThreshold(integrationId: Int64, percent: Int, at now: Timestamp) throws {
         try connection.run("UPDATE hr_integrations SET offboarding_threshold = ?, updated_at = ? WHERE id = ?",
                            [percent, now.secondsSinceEpoch, integrationId])

@@ -4,6 +4,12 @@ extension StoreTransaction {
     private static let runColumns = """
         integration_id, sync_id, status, started_at, finished_at, added, updated, offboarded, unchanged, skipped, payload_sha256, key_id
         """
+    private static let qualifiedRunColumns = """
+        r.integration_id, r.sync_id, r.status, r.started_at, r.finished_at, r.added, r.updated, r.offboarded, r.unchanged,
+        r.skipped, r.payload_sha256, r.key_id
+        """
+    /// Runs joined to their integration, whose `company_id` scopes every read.
+    private static let runsOfCompany = "sync_runs r JOIN hr_integrations i ON i.id = r.integration_id"
 
     public func insertSyncRun(_ run: SyncRun) throws {
         try connection.run("INSERT INTO sync_runs (\(Self.runColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
@@ -12,24 +18,26 @@ extension StoreTransaction {
         ])
     }
 
-    /// The run that first applied `syncId` on the integration, if any.
-    public func appliedSyncRun(integrationId: Int64, syncId: String) throws -> SyncRun? {
+    /// The run that first applied `syncId` on the company's integration, if any.
+    public func appliedSyncRun(integrationId: Int64, companyId: Int64, syncId: String) throws -> SyncRun? {
         try connection.row("""
-            SELECT \(Self.runColumns) FROM sync_runs WHERE integration_id = ? AND sync_id = ? AND status = 'applied'
-            """, [integrationId, syncId], Self.decodeRun)
+            SELECT \(Self.qualifiedRunColumns) FROM \(Self.runsOfCompany)
+            WHERE r.integration_id = ? AND i.company_id = ? AND r.sync_id = ? AND r.status = 'applied'
+            """, [integrationId, companyId, syncId], Self.decodeRun)
     }
 
-    /// The newest applied run of an integration.
-    public func lastAppliedSyncRun(integrationId: Int64) throws -> SyncRun? {
+    /// The newest applied run of the company's integration.
+    public func lastAppliedSyncRun(integrationId: Int64, companyId: Int64) throws -> SyncRun? {
         try connection.row("""
-            SELECT \(Self.runColumns) FROM sync_runs WHERE integration_id = ? AND status = 'applied' ORDER BY id DESC LIMIT 1
-            """, [integrationId], Self.decodeRun)
+            SELECT \(Self.qualifiedRunColumns) FROM \(Self.runsOfCompany)
+            WHERE r.integration_id = ? AND i.company_id = ? AND r.status = 'applied' ORDER BY r.id DESC LIMIT 1
+            """, [integrationId, companyId], Self.decodeRun)
     }
 
-    /// Every run of an integration, newest first.
-    public func syncRuns(integrationId: Int64, page: PageRequest) throws -> Page<SyncRun> {
-        try self.page(Self.runColumns, from: "sync_runs", where: "integration_id = ?", [integrationId], orderBy: "id DESC",
-                      page: page, decode: Self.decodeRun)
+    /// Every run of the company's integration, newest first (none for another company's integration).
+    public func syncRuns(integrationId: Int64, companyId: Int64, page: PageRequest) throws -> Page<SyncRun> {
+        try self.page(Self.qualifiedRunColumns, from: Self.runsOfCompany, where: "r.integration_id = ? AND i.company_id = ?",
+                      [integrationId, companyId], orderBy: "r.id DESC", page: page, decode: Self.decodeRun)
     }
 
     private static func decodeRun(_ row: SQLiteStatement) -> SyncRun {
