@@ -20,23 +20,30 @@ func mhdAccessHandler(
     }
     let state = Unmanaged<RequestState>.fromOpaque(existing).takeUnretainedValue()
     if let response = state.response {
-        return queue(response, on: connection, close: false)
+        return queue(response, on: connection, close: state.closeAfterResponse)
     }
     let size = uploadDataSize.pointee
     if size > 0 {
         uploadDataSize.pointee = 0
-        return receiveBody(state, uploadData, size)
+        return receiveBody(context, state, uploadData, size)
     }
     guard !state.dispatched else { return MHD_Result.YES }
     state.dispatched = true
-    if let rejection = state.rejection {
+    if let rejection = state.rejection ?? (state.arrivedDuringShutdown ? .shuttingDown : nil) {
         return queue(context.errorResponse(rejection, state.request), on: connection, close: true)
     }
     let handle = ConnectionHandle(pointer: connection)
+    guard context.suspended.add(state, handle) else {
+        // Shutdown has already answered everything suspended; this one must not wait.
+        return queue(context.errorResponse(.shuttingDown, state.request), on: connection, close: true)
+    }
     MHD_suspend_connection(connection)
     let request = state.request
     Task {
-        state.response = await context.responder.respond(to: request)
+        let response = await context.responder.respond(to: request)
+        guard state.claimResumption() else { return }  // shutdown answered it already
+        context.suspended.remove(state)
+        state.response = response
         MHD_resume_connection(handle.pointer)
     }
     return MHD_Result.YES
@@ -53,9 +60,11 @@ func mhdRequestCompleted(
     conCls: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, reason: MHD_RequestTerminationCode
 ) {
     guard let cls, let conCls, let existing = conCls.pointee else { return }
-    Unmanaged<RequestState>.fromOpaque(existing).release()
+    let state = Unmanaged<RequestState>.fromOpaque(existing).takeRetainedValue()
     conCls.pointee = nil
-    Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().inFlight.subtract(1, ordering: .relaxed)
+    let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
+    context.bufferedBodyBytes.subtract(state.budgetedBytes, ordering: .relaxed)
+    context.inFlight.subtract(1, ordering: .relaxed)
 }
 
 private func beginRequest(
@@ -76,6 +85,7 @@ private func beginRequest(
         remoteAddress: clientAddress(connection))
     let limit = context.configuration.bodyLimit(request.method, request.path)
     let state = RequestState(request: request, bodyLimit: limit)
+    state.arrivedDuringShutdown = context.shuttingDown.load(ordering: .relaxed)
     conCls.pointee = Unmanaged.passRetained(state).toOpaque()
 
     let versionText = version.map { String(cString: $0) } ?? "HTTP/1.1"
@@ -83,17 +93,41 @@ private func beginRequest(
         state.dispatched = true
         return queue(context.errorResponse(.badFraming(violation), request), on: connection, close: true)
     }
-    if let declared = request.headers["Content-Length"].flatMap({ Int($0.trimmingWhitespace()) }), declared > limit {
+    let declared = request.headers["Content-Length"].flatMap { Int($0.trimmingWhitespace()) }
+    if let declared, declared > limit {
         state.dispatched = true
         return queue(context.errorResponse(.payloadTooLarge(limit: limit), request), on: connection, close: true)
+    }
+    let hasBody = (declared ?? 0) > 0 || request.headers["Transfer-Encoding"] != nil
+    if hasBody, !state.arrivedDuringShutdown, let refusal = context.configuration.admission(request) {
+        state.dispatched = true
+        return queue(refusal, on: connection, close: true)
+    }
+    if let declared, declared > 0 {
+        // A declared length is counted against the body budget up front, so a body that cannot
+        // fit is refused before any of it is read.
+        guard context.reserveBodyBytes(declared) else {
+            state.dispatched = true
+            return queue(context.errorResponse(.overloaded, request), on: connection, close: true)
+        }
+        state.budgetedBytes = declared
+        state.request.body.reserveCapacity(declared)
     }
     return MHD_Result.YES
 }
 
-private func receiveBody(_ state: RequestState, _ data: UnsafePointer<CChar>?, _ size: Int) -> MHD_Result {
+private func receiveBody(_ context: ServerContext, _ state: RequestState, _ data: UnsafePointer<CChar>?, _ size: Int) -> MHD_Result {
     if state.rejection == nil, state.request.body.count + size > state.bodyLimit {
         state.rejection = .payloadTooLarge(limit: state.bodyLimit)
+    } else if state.rejection == nil, state.request.body.count + size > state.budgetedBytes {
+        // Chunked (no declared length): count as it arrives.
+        let more = state.request.body.count + size - state.budgetedBytes
+        if context.reserveBodyBytes(more) { state.budgetedBytes += more } else { state.rejection = .overloaded }
+    }
+    if state.rejection != nil, state.budgetedBytes > 0 {
         state.request.body = []
+        context.bufferedBodyBytes.subtract(state.budgetedBytes, ordering: .relaxed)
+        state.budgetedBytes = 0
     }
     if state.rejection != nil {
         state.discardedBytes += size

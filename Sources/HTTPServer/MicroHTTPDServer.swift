@@ -46,23 +46,33 @@ public final class MicroHTTPDServer: Sendable {
         self.port = jt_mhd_bind_port(started)
     }
 
-    /// Stops accepting connections, waits up to the grace period for in-flight requests, then
-    /// closes everything. Returns whether every in-flight request finished in time.
+    /// Stops accepting connections, waits up to the grace period for in-flight requests, answers
+    /// those still running with 503, then closes everything. Returns whether every in-flight
+    /// request finished in time. Calling it again does nothing.
     @discardableResult
     public func shutdown() -> Bool {
+        let server = context.takeUnretainedValue()
+        guard !server.shuttingDown.exchange(true, ordering: .acquiringAndReleasing) else { return false }
         // After quiescing, libmicrohttpd no longer accepts, but the kernel would still complete
         // handshakes on the open socket: close it now so new clients are refused at once.
         let listener = MHD_quiesce_daemon(daemon.pointer)
         if listener >= 0 { close(listener) }
-        let deadline = Date().addingTimeInterval(context.takeUnretainedValue().configuration.shutdownGraceSeconds)
-        var drained = inFlightRequests == 0
-        while !drained && Date() < deadline {
-            usleep(10_000)
-            drained = inFlightRequests == 0
+        let drained = waitForInFlight(seconds: server.configuration.shutdownGraceSeconds)
+        // libmicrohttpd aborts the process if stopped with a suspended connection: answer them.
+        if server.suspended.abandonAll(with: { server.errorResponse(.shuttingDown, $0) }) > 0 {
+            _ = waitForInFlight(seconds: 1)
         }
         MHD_stop_daemon(daemon.pointer)
         context.release()
         return drained
+    }
+
+    private func waitForInFlight(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while inFlightRequests > 0 && Date() < deadline {
+            usleep(10_000)
+        }
+        return inFlightRequests == 0
     }
 
     /// Requests whose head has arrived and whose response has not been fully sent.

@@ -16,9 +16,14 @@ public struct Application: HTTPResponder {
     public let requestIds: RequestIDGenerator
     /// Body limit for routes that do not set their own.
     public let defaultBodyLimit: Int
+    /// Checks the head of a request with a body before the body is read (see `admit`).
+    public let precheck: (@Sendable (HTTPRequest) -> APIError?)?
+    /// Peers whose `X-Real-IP` / `X-Forwarded-For` name the real client (a reverse proxy).
+    public let trustedProxies: TrustedProxies
 
     public init(router: Router, middleware: [any Middleware] = [], publicURL: String, logger: Logger,
-                clock: Clock, requestIds: RequestIDGenerator, defaultBodyLimit: Int = 64 * 1024) {
+                clock: Clock, requestIds: RequestIDGenerator, defaultBodyLimit: Int = 64 * 1024,
+                precheck: (@Sendable (HTTPRequest) -> APIError?)? = nil, trustedProxies: TrustedProxies = TrustedProxies()) {
         self.router = router
         self.middleware = middleware
         self.problems = ProblemRenderer(publicURL: publicURL)
@@ -26,9 +31,12 @@ public struct Application: HTTPResponder {
         self.clock = clock
         self.requestIds = requestIds
         self.defaultBodyLimit = defaultBodyLimit
+        self.precheck = precheck
+        self.trustedProxies = trustedProxies
     }
 
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+    public func respond(to received: HTTPRequest) async -> HTTPResponse {
+        let request = trustedProxies.resolvingClient(received)
         let started = clock.now()
         let requestId = requestIds.id(for: request)
         let annotations = RequestAnnotations()
@@ -59,10 +67,29 @@ public struct Application: HTTPResponder {
         let apiError: APIError = switch error {
         case .badFraming(let violation): .badRequest(violation.description)
         case .payloadTooLarge(let limit): APIError(.payloadTooLarge, "The body exceeds this endpoint's limit of \(limit) bytes.")
+        case .overloaded: APIError(.unavailable, "The server is receiving too many request bodies; retry shortly.",
+                                   headers: HTTPHeaders([("Retry-After", "1")]))
+        case .shuttingDown: APIError(.unavailable, "The server is shutting down; retry shortly.",
+                                     headers: HTTPHeaders([("Retry-After", "1")]))
         }
         var response = problems.response(apiError, instance: request.path, requestId: requestId)
         response.headers.set("X-Request-Id", requestId)
         logAccess(request, template: "-", status: response.status, bytes: response.body.count,
+                  started: clock.now(), requestId: requestId, keyId: nil)
+        return response
+    }
+
+    /// The transport's admission check for a request with a body: refuses it, before the body
+    /// is read, when its route needs credentials that the head already shows to be unusable.
+    public func admit(_ received: HTTPRequest) -> HTTPResponse? {
+        guard let precheck, case .found(let route, _) = router.match(method: received.method, path: received.path),
+              case .permissions = route.requirement else { return nil }
+        let request = trustedProxies.resolvingClient(received)
+        guard let error = precheck(request) else { return nil }
+        let requestId = requestIds.id(for: request)
+        var response = problems.response(error, instance: request.path, requestId: requestId)
+        response.headers.set("X-Request-Id", requestId)
+        logAccess(request, template: route.template, status: response.status, bytes: response.body.count,
                   started: clock.now(), requestId: requestId, keyId: nil)
         return response
     }
@@ -76,14 +103,6 @@ public struct Application: HTTPResponder {
     }
 
     private func run(_ route: Route, _ request: HTTPRequest, _ context: RequestContext) async -> HTTPResponse {
-        if let name = request.query.first(where: { !Self.isSaneParameterName($0.name) })?.name {
-            // Unknown parameters with ordinary names are ignored (spec §5.2); a name that is empty,
-            // too long or outside the URL's unreserved characters is malformed.
-            return problems.response(.badRequest("Malformed query parameter name '\(name.prefix(64))'.",
-                                                 errors: [FieldError(field: "query", code: "invalid-parameter-name",
-                                                                     message: "names use letters, digits, '.', '_', '~' or '-' (at most 64)")]),
-                                     instance: request.path, requestId: context.requestId)
-        }
         let chain = middleware.reversed().reduce(route.handler) { next, step in
             { request, context in try await step.handle(request, context: context, next: next) }
         }
@@ -91,6 +110,10 @@ public struct Application: HTTPResponder {
             return try await chain(request, context)
         } catch let error as APIError {
             return problems.response(error, instance: request.path, requestId: context.requestId)
+        } catch let error as StoreError {
+            // A uniqueness rule broken by data that passed validation (e.g. a race): a conflict, not a crash.
+            let problem = APIError(.conflict, "The request conflicts with the current data: \(error.description)")
+            return problems.response(problem, instance: request.path, requestId: context.requestId)
         } catch let error as SQLiteError where error.isTemporary {
             logger.error("database unavailable", [("requestId", .string(context.requestId)), ("route", .string(route.template)),
                                                   ("code", .int(Int(error.code)))])
@@ -103,10 +126,6 @@ public struct Application: HTTPResponder {
             let problem = APIError(.internalError, "An unexpected error occurred. Quote the request id when contacting support.")
             return problems.response(problem, instance: request.path, requestId: context.requestId)
         }
-    }
-
-    static func isSaneParameterName(_ name: String) -> Bool {
-        (1...64).contains(name.utf8.count) && name.utf8.allSatisfy(URLCharacters.isUnreserved)
     }
 
     private func logAccess(_ request: HTTPRequest, template: String, status: Int, bytes: Int, started: Double,

@@ -29,6 +29,7 @@ public struct ApplicationBuilder: Sendable {
         let authentication = AuthenticationMiddleware(store: deployment.store, policy: policy, clock: accessClock, logger: logger)
         return Application(router: Router(APIRoutes.all(services)), middleware: [authentication], publicURL: configuration.publicURL,
                            logger: logger, clock: accessClock, requestIds: .ulid(clock: accessClock),
-                           defaultBodyLimit: configuration.bodyLimit)
+                           defaultBodyLimit: configuration.bodyLimit, precheck: authentication.precheck,
+                           trustedProxies: TrustedProxies(configuration.trustedProxies))
     }
 }

@@ -43,6 +43,8 @@ private func startServer(_ errors: TransportErrors) throws -> MicroHTTPDServer {
             let text: String = switch error {
             case .payloadTooLarge(let limit): "too large for \(request.path): limit \(limit)"
             case .badFraming(let violation): "bad framing: \(violation)"
+            case .overloaded: "overloaded"
+            case .shuttingDown: "shutting down"
             }
             return HTTPResponse(status: error.status, headers: HTTPHeaders([("Content-Type", "text/plain")]),
                                 body: Array(text.utf8))

@@ -51,7 +51,7 @@ enum RawHTTPClient {
     }
 
     /// Sends `bytes` to 127.0.0.1:`port` and reads one response.
-    static func exchange(port: UInt16, _ bytes: [UInt8], timeoutSeconds: Int = 5) async throws -> RawHTTPResponse {
+    static func exchange(port: UInt16, _ bytes: [UInt8], timeoutSeconds: Int = 30) async throws -> RawHTTPResponse {
         try await offPool { try exchangeBlocking(port: port, bytes, timeoutSeconds: timeoutSeconds) }
     }
 
@@ -100,7 +100,7 @@ enum RawHTTPClient {
     }
 
     /// Sends each request in turn on one connection (keep-alive) and reads one response to each.
-    static func exchangeOnOneConnection(port: UInt16, _ requests: [[UInt8]], timeoutSeconds: Int = 5) async throws
+    static func exchangeOnOneConnection(port: UInt16, _ requests: [[UInt8]], timeoutSeconds: Int = 30) async throws
         -> [RawHTTPResponse] {
         try await offPool {
             let fd = try openConnection(port: port, timeoutSeconds: timeoutSeconds)

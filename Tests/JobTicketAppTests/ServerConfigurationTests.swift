@@ -54,6 +54,8 @@ struct BadSetting: Sendable, CustomTestStringConvertible {
             "JOBTICKET_RATE_LIMIT_BLOCK_SECONDS": String(config.rateLimitBlockSeconds),
             "JOBTICKET_AUTH_FAILURE_LIMIT": String(config.authFailureLimit),
             "JOBTICKET_KEY_CACHE_SECONDS": String(config.keyCacheSeconds),
+            "JOBTICKET_BODY_MEMORY": String(config.bodyMemoryBudget),
+            "JOBTICKET_TRUSTED_PROXIES": config.trustedProxies.isEmpty ? "none" : config.trustedProxies.sorted().joined(separator: ","),
             "JOBTICKET_LOG_LEVEL": config.logLevel.rawValue,
             "JOBTICKET_LOG_FORMAT": config.logFormat.rawValue,
             "JOBTICKET_NOW": config.now?.description ?? "unset",

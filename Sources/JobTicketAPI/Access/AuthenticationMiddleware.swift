@@ -32,7 +32,7 @@ public struct AuthenticationMiddleware: Middleware {
         }
         let key: APIKey
         let apiAccessEnabled: Bool
-        switch await authenticate(request, now: now) {
+        switch try await authenticate(request, now: now) {
         case .failure(let reason):
             try await refuse(request, reason: reason, now: now)
         case .success(let found):
@@ -66,7 +66,23 @@ public struct AuthenticationMiddleware: Middleware {
         return response
     }
 
-    private func authenticate(_ request: HTTPRequest, now: Double) async -> Result<(APIKey, Bool), AuthenticationFailure> {
+    /// Checks a request's head before its body is read: a blocked address or credentials that
+    /// cannot be right (missing, malformed, other environment) are refused at once, so nobody
+    /// makes the server buffer a large body it would refuse anyway. Needs no database.
+    public func precheck(_ request: HTTPRequest) -> APIError? {
+        let now = clock.now()
+        if let retryAfter = policy.failedAuthentications.blockedFor(ip: request.remoteAddress, now: now) {
+            return Self.rateLimited(retryAfter: retryAfter, detail: "Too many failed authentications from this address.")
+        }
+        guard case .failure(let reason) = Self.credentials(request, environment: policy.environment) else { return nil }
+        let store = store
+        let audit = failureAudit(request, reason: reason)
+        Task { try? await store.write { try $0.appendAudit(audit) } }
+        return refusal(request, reason: reason, now: now)
+    }
+
+    /// The key id and secret of a request, if they are well-formed for this environment.
+    static func credentials(_ request: HTTPRequest, environment: DeploymentEnvironment) -> Result<(UUID, APIKeySecret), AuthenticationFailure> {
         let credentials: BasicCredentials
         switch BasicCredentials.parse(request.headers["Authorization"]) {
         case .failure(let reason): return .failure(reason)
@@ -75,17 +91,26 @@ public struct AuthenticationMiddleware: Middleware {
         guard credentials.user.utf8.count == 36, let keyId = UUID(uuidString: credentials.user) else {
             return .failure(.malformedKeyId)
         }
-        let secret: APIKeySecret
         switch APIKeySecret.parse(credentials.password) {
         case .failure: return .failure(.malformedSecret)
-        case .success(let parsed): secret = parsed
+        case .success(let secret):
+            return secret.environment == environment ? .success((keyId, secret)) : .failure(.otherEnvironment)
         }
-        guard secret.environment == policy.environment else { return .failure(.otherEnvironment) }
+    }
+
+    private func authenticate(_ request: HTTPRequest, now: Double) async throws -> Result<(APIKey, Bool), AuthenticationFailure> {
+        let keyId: UUID
+        let secret: APIKeySecret
+        switch Self.credentials(request, environment: policy.environment) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let parsed): (keyId, secret) = parsed
+        }
         let found: (key: APIKey, apiAccessEnabled: Bool)
         if let cached = keys.lookup(keyId, now: now) {
             found = cached
         } else {
-            guard let stored = try? await store.read({ try $0.apiKeyForAuthentication(id: keyId) }) else {
+            // A database failure is not a failed login: it propagates (503), uncounted.
+            guard let stored = try await store.read({ try $0.apiKeyForAuthentication(id: keyId) }) else {
                 return .failure(.unknownKey)
             }
             keys.store(stored.key, apiAccessEnabled: stored.apiAccessEnabled, now: now)
@@ -104,18 +129,26 @@ public struct AuthenticationMiddleware: Middleware {
     }
 
     private func refuse(_ request: HTTPRequest, reason: AuthenticationFailure, now: Double) async throws -> Never {
-        try? await store.write { [clock] transaction in
-            try transaction.appendAudit(AuditEvent(at: clock.timestamp, companyId: nil, actor: "anonymous", action: "authentication.failed",
-                                                   details: JSONWriter.string(.object([("reason", .string(reason.rawValue)),
-                                                                                       ("remote", .string(request.remoteAddress))]))))
-        }
+        let audit = failureAudit(request, reason: reason)
+        try? await store.write { try $0.appendAudit(audit) }
+        throw refusal(request, reason: reason, now: now)
+    }
+
+    /// Counts the failure against the client's address and says how to answer it: 401, or 429
+    /// once the address has failed too often.
+    private func refusal(_ request: HTTPRequest, reason: AuthenticationFailure, now: Double) -> APIError {
         if let blocked = policy.failedAuthentications.recordFailure(ip: request.remoteAddress, now: now) {
-            throw Self.rateLimited(retryAfter: blocked, detail: "Too many failed authentications from this address.")
+            return Self.rateLimited(retryAfter: blocked, detail: "Too many failed authentications from this address.")
         }
         let detail = reason == .otherEnvironment
             ? "These credentials belong to the \(policy.environment == .staging ? "production" : "staging") environment; this is \(policy.environment.rawValue)."
             : "Missing or invalid credentials. Use HTTP Basic authentication with your API Key ID and API Key Secret."
-        throw APIError(.unauthorized, detail, headers: HTTPHeaders([("WWW-Authenticate", Self.challenge)]))
+        return APIError(.unauthorized, detail, headers: HTTPHeaders([("WWW-Authenticate", Self.challenge)]))
+    }
+
+    private func failureAudit(_ request: HTTPRequest, reason: AuthenticationFailure) -> AuditEvent {
+        AuditEvent(at: clock.timestamp, companyId: nil, actor: "anonymous", action: "authentication.failed",
+                   details: JSONWriter.string(.object([("reason", .string(reason.rawValue)), ("remote", .string(request.remoteAddress))])))
     }
 
     private func authorize(key: APIKey, apiAccessEnabled: Bool, required: Set<Permission>) throws {

@@ -34,11 +34,17 @@ public final class InMemoryRateLimiter: RateLimiter {
     }
 
     private let buckets = Mutex<[String: Bucket]>([:])
+    /// Requests counted since idle buckets were last swept away.
+    private let sinceSweep = Atomic<Int>(0)
+    static let sweepInterval = 4096
 
     public init() {}
 
     public func acquire(key: String, limit: Int, window: Double, blockSeconds: Double, now: Double) -> RateLimitDecision {
-        buckets.withLock { buckets in
+        if sinceSweep.wrappingAdd(1, ordering: .relaxed).oldValue % Self.sweepInterval == Self.sweepInterval - 1 {
+            sweep(before: now - window, now: now)
+        }
+        return buckets.withLock { buckets in
             // Moved out and back, never copied: a copy would duplicate the whole log on write.
             var bucket = buckets.removeValue(forKey: key) ?? Bucket()
             defer { buckets[key] = bucket }
@@ -54,6 +60,19 @@ public final class InMemoryRateLimiter: RateLimiter {
             return .allowed(remaining: limit - bucket.count, resetSeconds: Self.wholeSeconds(bucket.oldest + window - now))
         }
     }
+
+    /// Forgets keys with no request inside the window and no running block, so that a stream
+    /// of new keys (addresses, ids) cannot grow the table without bound.
+    private func sweep(before cutoff: Double, now: Double) {
+        buckets.withLock { buckets in
+            buckets = buckets.filter { _, bucket in
+                bucket.blockedUntil > now || (bucket.count > 0 && bucket.storage[(bucket.start + bucket.count - 1) % bucket.storage.count] > cutoff)
+            }
+        }
+    }
+
+    /// Keys tracked right now (for tests and metrics).
+    public var trackedKeys: Int { buckets.withLock { $0.count } }
 
     public func blockedFor(key: String, now: Double) -> Int? {
         buckets.withLock { buckets in

@@ -21,7 +21,8 @@ struct QueryParameters {
 
     func integer(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = request.queryValue(name) else { return defaultValue }
-        guard let value = Int(text), range.contains(value) else {
+        guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text.utf8.count <= 18, let value = Int(text),
+              range.contains(value) else {
             throw Self.invalid(name, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
         }
         return value

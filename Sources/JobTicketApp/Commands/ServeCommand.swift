@@ -38,7 +38,8 @@ struct ServeCommand {
                     connectionLimit: configuration.connectionLimit, perIPConnectionLimit: configuration.perIPConnectionLimit,
                     idleTimeoutSeconds: configuration.idleTimeoutSeconds, connectionMemoryLimit: configuration.headerMemory,
                     shutdownGraceSeconds: configuration.shutdownGraceSeconds,
-                    bodyLimit: { method, path in application.bodyLimit(method: method, path: path) }),
+                    bodyLimit: { method, path in application.bodyLimit(method: method, path: path) },
+                    bodyMemoryBudget: configuration.bodyMemoryBudget, admission: { application.admit($0) }),
                 responder: application,
                 errorResponse: { error, request in application.transportErrorResponse(error, request: request) })
         } catch {

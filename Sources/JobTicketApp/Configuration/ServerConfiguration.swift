@@ -1,4 +1,5 @@
 import Foundation
+import JobTicketAPI
 import JobTicketCore
 
 /// Everything `jobticket serve` and the operator commands are configured with (DESIGN.md table).
@@ -27,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     public var bodyLimit: Int
     public var syncBodyLimit: Int
     public var shutdownGraceSeconds: Double
+    public var bodyMemoryBudget: Int
+    /// Proxies whose X-Real-IP / X-Forwarded-For name the client.
+    public var trustedProxies: Set<String>
 
     /// The variables this reads, with their defaults and meaning, for `--help` and the README.
     public static let variables: [(name: String, defaultValue: String, meaning: String)] = [
@@ -51,6 +55,8 @@ public struct ServerConfiguration: Sendable {
         ("JOBTICKET_BODY_LIMIT", "65536", "largest request body in bytes, for routes without their own limit"),
         ("JOBTICKET_SYNC_BODY_LIMIT", "67108864", "largest HR sync body in bytes"),
         ("JOBTICKET_SHUTDOWN_GRACE", "10", "seconds in-flight requests get to finish on SIGTERM"),
+        ("JOBTICKET_BODY_MEMORY", "536870912", "request body bytes all connections together may hold in memory"),
+        ("JOBTICKET_TRUSTED_PROXIES", "none", "comma-separated proxy IPs whose X-Real-IP / X-Forwarded-For name the client"),
     ]
 
     /// The settings flags every command accepts (`port`, `database`…).
@@ -59,7 +65,7 @@ public struct ServerConfiguration: Sendable {
     public init(_ source: SettingsSource) throws(ConfigurationError) {
         let reader = SettingReader(source: source)
         host = try reader.string("JOBTICKET_HOST", default: "127.0.0.1") { value in
-            NumericAddress.isValid(value) ? nil : "expected a numeric IPv4 or IPv6 address such as 127.0.0.1 or ::1"
+            TrustedProxies.isNumericAddress(value) ? nil : "expected a numeric IPv4 or IPv6 address such as 127.0.0.1 or ::1"
         }
         port = UInt16(try reader.integer("JOBTICKET_PORT", default: 8080, range: 1...65535))
         database = try reader.parsed("JOBTICKET_DATABASE", default: "sqlite:./data/jobticket.sqlite",
@@ -88,6 +94,11 @@ public struct ServerConfiguration: Sendable {
         bodyLimit = try reader.integer("JOBTICKET_BODY_LIMIT", default: 65536, range: 1024...(1 << 30))
         syncBodyLimit = try reader.integer("JOBTICKET_SYNC_BODY_LIMIT", default: 64 << 20, range: 1024...(1 << 31))
         shutdownGraceSeconds = Double(try reader.integer("JOBTICKET_SHUTDOWN_GRACE", default: 10, range: 0...3600))
+        bodyMemoryBudget = try reader.integer("JOBTICKET_BODY_MEMORY", default: 512 << 20, range: (1 << 20)...(1 << 40))
+        trustedProxies = try reader.parsed("JOBTICKET_TRUSTED_PROXIES", default: "", expected: "comma-separated numeric IP addresses") { text in
+            let addresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return addresses.allSatisfy(TrustedProxies.isNumericAddress) ? Set(addresses) : nil
+        }
 
         if environment == .production {
             if masterKey == nil {

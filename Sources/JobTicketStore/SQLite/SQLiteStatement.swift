@@ -26,11 +26,20 @@ public final class SQLiteStatement {
             case .null: sqlite3_bind_null(handle, index)
             case .integer(let number): sqlite3_bind_int64(handle, index, number)
             case .real(let number): sqlite3_bind_double(handle, index, number)
-            case .text(let text): sqlite3_bind_text(handle, index, text, -1, Self.transient)
+            case .text(let text): bindText(text, at: index)
             case .blob(let bytes):
                 bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient) }
             }
             guard result == SQLITE_OK else { throw error(result) }
+        }
+    }
+
+    /// Binds with the explicit byte length: a NUL inside the text must not silently cut it short.
+    private func bindText(_ text: String, at index: Int32) -> Int32 {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, Self.transient) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), Self.transient) }
         }
     }
 
