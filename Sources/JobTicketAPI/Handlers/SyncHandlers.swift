@@ -78,7 +78,7 @@ struct SyncHandlers: Sendable {
     /// The problem for a refused roster. The status is the rejection's own (`RosterRejection.Kind.httpStatus`:
     /// 400 for wrong JSON types, 422 for broken rules); only the wording is decided here.
     static func problem(_ rejection: RosterRejection) -> APIError {
-        let errors = rejection.issues.map { FieldError(field: $0.field, code: $0.code, message: $0.message) }
+        let errors = rejection.issues.map(FieldError.init)
         if rejection.kind.httpStatus == ProblemType.badRequest.status {
             return .badRequest("\(rejection.problemCount) field(s) of the body have the wrong JSON type.", errors: errors)
         }

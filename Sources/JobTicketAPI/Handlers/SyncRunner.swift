@@ -70,7 +70,7 @@ struct SyncRunner: Sendable {
             return plan
         case .failure(.emailTaken(let issues)):
             throw APIError(.validationFailed, "\(issues.count) e-mail address(es) belong to other employees.",
-                           errors: issues.map { FieldError(field: $0.field, code: $0.code, message: $0.message) })
+                           errors: issues.map(FieldError.init))
         case .failure(.massOffboardingBlocked(let wouldOffboard, let linked)):
             throw APIError(.massOffboardingBlocked,
                            "This roster would offboard \(wouldOffboard) of \(linked) linked employees. Resend with ?confirmMassOffboarding=true if that is intended.",

@@ -12,6 +12,11 @@ public struct FieldError: Sendable, Equatable {
         self.message = message
     }
 
+    /// The wire form of a roster problem found by the Core validator or planner.
+    public init(_ issue: RosterIssue) {
+        self.init(field: issue.field, code: issue.code, message: issue.message)
+    }
+
     var json: JSONValue {
         .object([("field", .string(field)), ("code", .string(code)), ("message", .string(message))])
     }
